@@ -1,0 +1,3 @@
+from journeyops.cli import main
+
+main()

@@ -1,0 +1,47 @@
+"""Consoles and the workspace lookup shared by commands."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from journeyops.diagnostics import ExitStatus
+from journeyops.load.sources import CONFIG_FILE, find_root
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def usage_error(message: str) -> typer.Exit:
+    stderr_console().print(f"[bold red]error:[/] {message}", markup=True)
+    return typer.Exit(ExitStatus.USAGE)
+
+
+def workspace_root(path: Path) -> Path:
+    """The workspace that holds `path`, or exit 2 saying how to make one."""
+    if not path.exists():
+        raise usage_error(f"{path} does not exist")
+    root = find_root(path)
+    if root is None:
+        where = path.resolve()
+        raise usage_error(
+            f"no {CONFIG_FILE} found in {where} or any folder above it.\n"
+            f"Create {CONFIG_FILE} at the root of your workspace, for example:\n\n"
+            "  version: 1\n  name: My journeys\n\n"
+            "(`journeyops init` will do this for you in a later release.)"
+        )
+    return root
+
+
+def display_prefix(root: Path) -> str:
+    """How to print paths under `root` so that they are relative to where the user is."""
+    relative = os.path.relpath(root, Path.cwd())
+    return "" if relative == "." else relative.replace(os.sep, "/") + "/"

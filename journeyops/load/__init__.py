@@ -1,0 +1,1 @@
+"""Turning bytes into validated models with positions: the only layer that parses YAML."""

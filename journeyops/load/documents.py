@@ -1,0 +1,78 @@
+"""Raw YAML documents -> typed models: kind dispatch and schema validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeyops.diagnostics import FILE_START, Problem
+from journeyops.load import schema_errors
+from journeyops.load.yaml_reader import ParsedFile, RawDocument, Rejected
+from journeyops.model import KINDS, MODELS_BY_KIND
+from journeyops.model.base import Document
+from journeyops.model.workspace import Located
+from journeyops.suggest import did_you_mean
+
+RuleProblem = tuple[str, Problem]
+_KINDS_TEXT = ", ".join(KINDS)
+
+
+def typed_documents(
+    parsed: ParsedFile, file: str
+) -> tuple[list[Located[Document]], list[RuleProblem]]:
+    located: list[Located[Document]] = []
+    problems = list(parsed.problems)
+    if not parsed.documents and not parsed.problems:
+        problems.append(
+            (
+                "empty-document",
+                Problem(
+                    "the file holds no YAML document",
+                    file,
+                    FILE_START,
+                    "add a document with `kind:` and `id:`, or delete the file",
+                ),
+            )
+        )
+    for raw in parsed.documents:
+        model, found = _typed(raw, file, multi=len(parsed.documents) > 1)
+        problems.extend(found)
+        if model is not None:
+            located.append(Located(file, model, raw.source))
+    return located, problems
+
+
+def _typed(
+    raw: RawDocument, file: str, *, multi: bool
+) -> tuple[Document | None, list[RuleProblem]]:
+    value: Any = raw.value
+    where = f"document {raw.index + 1}" if multi else "the document"
+    span = raw.source.span(())
+    if isinstance(value, Rejected):
+        return None, []
+    if value is None:
+        return None, [
+            (
+                "empty-document",
+                Problem(f"{where} is empty", file, span, "remove the stray '---' or fill it in"),
+            )
+        ]
+    if not isinstance(value, dict):
+        found = "a list" if isinstance(value, list) else f"a single value ({value!r:.40})"
+        message = f"{where} is {found}, but a document must be a mapping with `kind:` and `id:`"
+        return None, [("document-not-mapping", Problem(message, file, span))]
+    kind = value.get("kind")
+    if kind is None:
+        message = f"{where} has no `kind`; it must be one of: {_KINDS_TEXT}"
+        return None, [("unknown-kind", Problem(message, file, span, "add e.g. `kind: journey`"))]
+    if kind not in MODELS_BY_KIND:
+        message = f"unknown kind '{kind}'; it must be one of: {_KINDS_TEXT}"
+        hint = did_you_mean(str(kind), KINDS)
+        return None, [("unknown-kind", Problem(message, file, raw.source.span(("kind",)), hint))]
+    model = MODELS_BY_KIND[kind]
+    try:
+        return model.model_validate(value), []
+    except ValidationError as error:
+        problems = schema_errors.translate(error, model, raw.source, file)
+        return None, [("schema", p) for p in problems]

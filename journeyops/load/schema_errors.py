@@ -1,0 +1,168 @@
+"""pydantic `ValidationError`s rewritten in the user's words, at the user's line and column."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from journeyops.diagnostics import Problem
+from journeyops.model.base import SLUG_PATTERN
+from journeyops.model.insight import Url
+from journeyops.sourcemap import Path, SourceMap
+from journeyops.suggest import closest, slugify
+
+_URL_PATTERN = typing.get_args(Url)[1].pattern
+_TYPE_NAMES = {
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "date_type": "a date (YYYY-MM-DD)",
+    "literal_error": "one of the allowed values",
+}
+
+
+def translate(
+    error: ValidationError, model: type[BaseModel], source: SourceMap, file: str
+) -> list[Problem]:
+    return [_one(detail, model, source, file) for detail in error.errors(include_url=False)]
+
+
+def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: str) -> Problem:
+    loc: Path = tuple(detail["loc"])
+    kind = detail["type"]
+    name = _display(loc)
+    value = detail.get("input")
+    ctx = detail.get("ctx", {})
+    hint: str | None = None
+    if kind == "missing":
+        field = str(loc[-1])
+        message = f"missing required field '{field}'" + (
+            f" in {_display(loc[:-1])}" if loc[:-1] else ""
+        )
+        description = _field_description(model, loc)
+        hint = f"add `{field}:`" + (f" ({_lower_first(description)})" if description else "")
+    elif kind == "extra_forbidden":
+        field = str(loc[-1])
+        message = f"unknown field '{field}'" + (f" in {_display(loc[:-1])}" if loc[:-1] else "")
+        allowed = _field_names(model, loc[:-1])
+        match = closest(field, allowed)
+        if match:
+            hint = f"did you mean '{match}'?"
+        elif allowed:
+            hint = "allowed fields: " + ", ".join(allowed)
+    elif kind == "literal_error":
+        expected = ctx.get("expected", "")
+        message = f"{name}: '{value}' is not allowed; use {expected}"
+        options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
+        match = closest(str(value), options)
+        hint = f"did you mean '{match}'?" if match else None
+    elif kind == "string_pattern_mismatch":
+        message, hint = _pattern(name, str(value), ctx.get("pattern", ""))
+    elif kind in _TYPE_NAMES:
+        message = f"{name} must be {_TYPE_NAMES[kind]}, not {_describe(value)}"
+        if isinstance(value, str) and _looks_numeric(value) and kind in ("int_type", "float_type"):
+            hint = "remove the quotes around the number"
+    else:
+        message = f"{name}: {_lower_first(detail['msg'])}"
+    span = source.span(loc, key=kind == "extra_forbidden")
+    return Problem(message, file, span, hint)
+
+
+def _pattern(name: str, value: str, pattern: str) -> tuple[str, str]:
+    if pattern == SLUG_PATTERN:
+        return (
+            f"{name} '{value}' is not a valid id",
+            f"use lowercase letters, digits and single hyphens, e.g. '{slugify(value)}'",
+        )
+    if pattern == _URL_PATTERN:
+        return f"{name} '{value}' is not a URL", "write a full address starting with https://"
+    parts = pattern.count("/") + 1
+    shape = "/".join(("journey-id", "step-id", "pain-id")[:parts])
+    return f"{name} '{value}' is not a reference of the form '{shape}'", f"write `{shape}`"
+
+
+def _display(loc: Path) -> str:
+    """`('stages', 0, 'steps', 2, 'emotion')` -> `stages[0].steps[2].emotion`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "document"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) < 40 else "text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc`, following fields and list items."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif isinstance(part, int) and typing.get_origin(current) is list:
+            current = typing.get_args(current)[0]
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`Step | None` and `Annotated[Step, ...]` -> `Step`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def _field_names(model: type[BaseModel], loc: Path) -> list[str]:
+    owner = _model_at(model, loc)
+    return list(owner.model_fields) if owner else []
+
+
+def _field_description(model: type[BaseModel], loc: Path) -> str | None:
+    owner = _model_at(model, loc[:-1])
+    field = owner.model_fields.get(str(loc[-1])) if owner else None
+    return field.description if field else None

@@ -1,0 +1,61 @@
+"""Which YAML files below the root are workspace files: include and exclude globs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from journeyops.load.sources import CONFIG_FILE
+from journeyops.model import Config
+
+# The render output folder is never read back as input.
+OUTPUT_DIR = "site"
+
+
+def select_files(paths: Iterable[str], config: Config) -> list[str]:
+    include = [_compile(p) for p in config.include]
+    exclude = [_compile(p) for p in config.exclude]
+    chosen = []
+    for path in paths:
+        if path == CONFIG_FILE or path.startswith(OUTPUT_DIR + "/"):
+            continue
+        if include and not any(_matches(rx, path) for rx in include):
+            continue
+        if any(_matches(rx, path) for rx in exclude):
+            continue
+        chosen.append(path)
+    return sorted(chosen)
+
+
+def _matches(pattern: re.Pattern[str], path: str) -> bool:
+    """A pattern matches a file, or any folder above it (`drafts` excludes `drafts/a.yaml`)."""
+    if pattern.fullmatch(path):
+        return True
+    parts = path.split("/")
+    return any(pattern.fullmatch("/".join(parts[:n])) for n in range(1, len(parts)))
+
+
+@lru_cache(maxsize=256)
+def _compile(glob: str) -> re.Pattern[str]:
+    """gitignore-like globs: `*` and `?` stay within a folder, `**` crosses folders."""
+    glob = glob.strip().lstrip("/").removeprefix("./").rstrip("/")
+    out = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))

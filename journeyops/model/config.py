@@ -1,0 +1,74 @@
+"""`journeyops.yaml`: the workspace root marker and its settings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from journeyops.model.base import Slug, Strict, Text
+
+DEFAULT_LEVELS = ("lifecycle", "journey", "task")
+
+
+class EmotionScale(Strict):
+    """The range of the `emotion` score on journey steps."""
+
+    min: int = Field(default=-2, description="Lowest allowed emotion score (most negative).")
+    max: int = Field(default=2, description="Highest allowed emotion score (most positive).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EmotionScale:
+        if self.min >= self.max:
+            raise ValueError("emotion 'min' must be lower than 'max'")
+        return self
+
+
+class Taxonomy(Strict):
+    """How journeys nest: the ordered levels of the journey hierarchy and the emotion scale."""
+
+    levels: list[Slug] = Field(
+        default=list(DEFAULT_LEVELS),
+        min_length=1,
+        description="Journey levels, top first. A journey's `level` must be one of these, and a "
+        "child journey sits exactly one level below the journey that holds its parent step.",
+    )
+    emotion: EmotionScale = Field(
+        default_factory=EmotionScale, description="Allowed range of step `emotion` scores."
+    )
+
+    @model_validator(mode="after")
+    def _unique_levels(self) -> Taxonomy:
+        if len(set(self.levels)) != len(self.levels):
+            raise ValueError("taxonomy levels must be unique")
+        return self
+
+
+class Governance(Strict):
+    """Rules of ownership and freshness that the linter enforces."""
+
+    review_interval_days: int = Field(
+        default=180, gt=0, description="A journey must be reviewed at least this often (days)."
+    )
+
+
+class Config(Strict):
+    """The workspace configuration, `journeyops.yaml` at the workspace root."""
+
+    version: Literal[1] = Field(description="Format version of this file; currently always 1.")
+    name: Text = Field(description="Name of the workspace, shown in reports and rendered sites.")
+    taxonomy: Taxonomy = Field(
+        default_factory=Taxonomy, description="Journey levels and the emotion scale."
+    )
+    governance: Governance = Field(
+        default_factory=Governance, description="Ownership and review rules."
+    )
+    include: list[Text] = Field(
+        default_factory=list,
+        description="Glob patterns (relative to the workspace root, `**` for any depth) that "
+        "narrow which YAML files are workspace files. Empty: every `*.yaml` and `*.yml`.",
+    )
+    exclude: list[Text] = Field(
+        default_factory=list,
+        description="Glob patterns of files or folders to leave out, e.g. `drafts/**`.",
+    )

@@ -1,0 +1,141 @@
+"""How journeys relate (JO1xx `replaces`, JO2xx levels and parents) and step values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journeyops.diagnostics import Problem
+from journeyops.model import Journey
+from journeyops.model.workspace import Located, Workspace
+from journeyops.suggest import did_you_mean
+
+
+def invalid_replaces(workspace: Workspace) -> Iterator[Problem]:
+    """`replaces` must be set on a future journey and name a current journey.
+
+    Bad:
+        id: open-account-v2
+        state: current          # a current journey cannot replace another
+        replaces: open-account
+    Good:
+        id: open-account-v2
+        state: future
+        replaces: open-account  # open-account has `state: current`
+    """
+    for doc in workspace.of(Journey):
+        journey = doc.model
+        if journey.replaces is None:
+            continue
+        if journey.state != "future":
+            yield Problem(
+                f"journey '{journey.id}' is {journey.state} but `replaces` another journey",
+                doc.file,
+                doc.span("replaces", key=True),
+                "set `state: future`, or remove `replaces`",
+            )
+            continue
+        target = workspace.journeys.get(journey.replaces)
+        if target is not None and target.model.state != "current":
+            yield Problem(
+                f"'{journey.replaces}' is a {target.model.state} journey; "
+                "`replaces` must name a current journey",
+                doc.file,
+                doc.span("replaces"),
+                "point `replaces` at the current journey this one redesigns",
+            )
+
+
+def _parent_journey(workspace: Workspace, doc: Located[Journey]) -> Located[Journey] | None:
+    parent = doc.model.parent
+    return workspace.journeys.get(parent.split("/")[0]) if parent else None
+
+
+def parent_cycle(workspace: Workspace) -> Iterator[Problem]:
+    """Following `parent` from journey to journey comes back to where it started.
+
+    Bad:
+        # open-account.yaml          # verify-identity.yaml
+        parent: verify-identity/scan  parent: open-account/apply
+    Good:
+        # only the lower-level journey names a parent
+        parent: open-account/apply
+    """
+    for doc in workspace.journeys.values():
+        chain = [doc.model.id]
+        current = _parent_journey(workspace, doc)
+        while current is not None and current.model.id not in chain:
+            chain.append(current.model.id)
+            current = _parent_journey(workspace, current)
+        if current is not None and current.model.id == doc.model.id:
+            cycle = " -> ".join([*chain, doc.model.id])
+            yield Problem(
+                f"parent cycle: {cycle}",
+                doc.file,
+                doc.span("parent"),
+                "a journey cannot zoom into a step of itself or of its own children; "
+                "remove `parent` from the top-most journey",
+            )
+
+
+def unknown_level(workspace: Workspace) -> Iterator[Problem]:
+    """A journey's `level` is not one of `taxonomy.levels` in journeyops.yaml.
+
+    Bad:
+        level: epic            # taxonomy.levels is [lifecycle, journey, task]
+    Good:
+        level: journey
+    """
+    levels = workspace.config.taxonomy.levels
+    for doc in workspace.of(Journey):
+        level = doc.model.level
+        if level is not None and level not in levels:
+            hint = did_you_mean(level, levels) or "levels are: " + ", ".join(levels)
+            yield Problem(f"unknown level '{level}'", doc.file, doc.span("level"), hint)
+
+
+def level_mismatch(workspace: Workspace) -> Iterator[Problem]:
+    """A child journey must sit exactly one level below the journey holding its parent step.
+
+    Bad:
+        level: task
+        parent: customer-lifecycle/join   # customer-lifecycle is a lifecycle journey
+    Good:
+        level: journey
+        parent: customer-lifecycle/join
+    """
+    levels = workspace.config.taxonomy.levels
+    for doc in workspace.of(Journey):
+        parent = _parent_journey(workspace, doc)
+        child_level, parent_level = doc.model.level, parent.model.level if parent else None
+        if parent is None or child_level not in levels or parent_level not in levels:
+            continue
+        expected = levels.index(parent_level) + 1
+        if levels.index(child_level) != expected:
+            wanted = f"'{levels[expected]}'" if expected < len(levels) else "no level below it"
+            yield Problem(
+                f"journey '{doc.model.id}' is at level '{child_level}', but its parent "
+                f"'{parent.model.id}' is at level '{parent_level}' (expected {wanted})",
+                doc.file,
+                doc.span("level"),
+                "a child journey sits exactly one level below its parent",
+            )
+
+
+def emotion_range(workspace: Workspace) -> Iterator[Problem]:
+    """A step's `emotion` lies outside `taxonomy.emotion` (default -2..2).
+
+    Bad:
+        emotion: 5
+    Good:
+        emotion: 2
+    """
+    scale = workspace.config.taxonomy.emotion
+    for doc in workspace.of(Journey):
+        for i, j, step in doc.model.steps():
+            if step.emotion is not None and not scale.min <= step.emotion <= scale.max:
+                yield Problem(
+                    f"emotion {step.emotion} is outside the scale {scale.min}..{scale.max}",
+                    doc.file,
+                    doc.span("stages", i, "steps", j, "emotion"),
+                    "change the value, or widen `taxonomy.emotion` in journeyops.yaml",
+                )

@@ -1,0 +1,140 @@
+"""Reference integrity (JO1xx): every id a document names must exist, and ids must be unique."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from journeyops.diagnostics import Problem
+from journeyops.model import Insight, Journey, Opportunity
+from journeyops.model.base import Document
+from journeyops.model.workspace import Located, Workspace
+from journeyops.sourcemap import Path
+from journeyops.suggest import did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    target: str  # persona, journey, insight, step or pain
+    value: str
+    document: Located[Document]
+    path: Path
+
+    def problem(self, message: str, hint: str | None) -> Problem:
+        return Problem(message, self.document.file, self.document.source.span(self.path), hint)
+
+
+def references(workspace: Workspace) -> Iterator[Reference]:
+    """Every reference from one document to another, with where it is written."""
+    for doc in workspace.documents:
+        model = doc.model
+        if isinstance(model, Journey):
+            yield from _each("persona", model.personas, doc, ("personas",))
+            if model.replaces:
+                yield Reference("journey", model.replaces, doc, ("replaces",))
+            if model.parent:
+                yield Reference("step", model.parent, doc, ("parent",))
+            for i, j, step in model.steps():
+                yield from _each(
+                    "insight", step.insights, doc, ("stages", i, "steps", j, "insights")
+                )
+        elif isinstance(model, Insight):
+            yield from _each("step", model.steps, doc, ("steps",))
+            yield from _each("persona", model.personas, doc, ("personas",))
+        elif isinstance(model, Opportunity):
+            yield from _each("step", model.steps, doc, ("steps",))
+            yield from _each("pain", model.pains, doc, ("pains",))
+            yield from _each("persona", model.personas, doc, ("personas",))
+            yield from _each("insight", model.evidence, doc, ("evidence",))
+
+
+def _each(
+    target: str, values: list[str], doc: Located[Document], path: Path
+) -> Iterator[Reference]:
+    for index, value in enumerate(values):
+        yield Reference(target, value, doc, (*path, index))
+
+
+def _missing_id(workspace: Workspace, target: str, ids: Iterable[str]) -> Iterator[Problem]:
+    known = set(ids)
+    for ref in references(workspace):
+        if ref.target == target and ref.value not in known:
+            hint = did_you_mean(ref.value, known) or f"define a {target} with `id: {ref.value}`"
+            yield ref.problem(f"unknown {target} '{ref.value}'", hint)
+
+
+def unknown_persona(workspace: Workspace) -> Iterator[Problem]:
+    """A journey, insight or opportunity names a persona id that no persona document has.
+
+    Bad:
+        personas: [first-time-buyr]
+    Good:
+        personas: [first-time-buyer]   # a persona with `id: first-time-buyer` exists
+    """
+    return _missing_id(workspace, "persona", workspace.personas)
+
+
+def unknown_insight(workspace: Workspace) -> Iterator[Problem]:
+    """A step's `insights` or an opportunity's `evidence` names an insight that does not exist.
+
+    Bad:
+        evidence: [app-abandonment]
+    Good:
+        evidence: [app-abandonment-survey]   # an insight with that id exists
+    """
+    return _missing_id(workspace, "insight", workspace.insights)
+
+
+def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
+    """`replaces`, or the journey part of a step or pain reference, names no journey.
+
+    Bad:
+        parent: customer-lifecyle/join
+    Good:
+        parent: customer-lifecycle/join
+    """
+    journeys = workspace.journeys
+    for ref in references(workspace):
+        journey_id = ref.value if ref.target == "journey" else ref.value.split("/")[0]
+        if ref.target in ("journey", "step", "pain") and journey_id not in journeys:
+            hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
+            yield ref.problem(f"unknown journey '{journey_id}' in '{ref.value}'", hint)
+
+
+def unknown_step(workspace: Workspace) -> Iterator[Problem]:
+    """A `journey/step` (or `journey/step/pain`) reference names a step the journey lacks.
+
+    Bad:
+        steps: [open-account/verify-id]
+    Good:
+        steps: [open-account/verify-identity]
+    """
+    for ref in references(workspace):
+        if ref.target not in ("step", "pain"):
+            continue
+        journey_id, step_id = ref.value.split("/")[:2]
+        steps = workspace.steps.get(journey_id)
+        if steps is not None and step_id not in steps:
+            hint = did_you_mean(step_id, steps) or f"steps of '{journey_id}': " + ", ".join(steps)
+            yield ref.problem(f"journey '{journey_id}' has no step '{step_id}'", hint)
+
+
+def unknown_pain(workspace: Workspace) -> Iterator[Problem]:
+    """A `journey/step/pain` reference names a pain that the step does not list.
+
+    Bad:
+        pains: [open-account/verify-identity/slow-upload]
+    Good:
+        pains: [open-account/verify-identity/photo-rejected]
+    """
+    for ref in references(workspace):
+        if ref.target != "pain":
+            continue
+        journey_id, step_id, pain_id = ref.value.split("/")
+        entry = workspace.steps.get(journey_id, {}).get(step_id)
+        pains = [pain.id for pain in entry.step.pains] if entry else None
+        if pains is not None and pain_id not in pains:
+            hint = did_you_mean(pain_id, pains) or (
+                f"pains of that step: {', '.join(pains)}" if pains else "that step lists no pains"
+            )
+            yield ref.problem(f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint)
