@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,13 +19,18 @@ RuleProblem = tuple[str, Problem]
 _KINDS_TEXT = ", ".join(KINDS)
 
 
-def typed_documents(
-    parsed: ParsedFile, file: str
-) -> tuple[list[Located[Document]], list[RuleProblem]]:
-    located: list[Located[Document]] = []
-    problems = list(parsed.problems)
+@dataclass
+class FileDocuments:
+    located: list[Located[Document]] = field(default_factory=list)
+    problems: list[RuleProblem] = field(default_factory=list)
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) failing the schema
+
+
+def typed_documents(parsed: ParsedFile, file: str) -> FileDocuments:
+    out = FileDocuments()
+    out.problems.extend(parsed.problems)
     if not parsed.documents and not parsed.problems:
-        problems.append(
+        out.problems.append(
             (
                 "empty-document",
                 Problem(
@@ -37,10 +43,13 @@ def typed_documents(
         )
     for raw in parsed.documents:
         model, found = _typed(raw, file, multi=len(parsed.documents) > 1)
-        problems.extend(found)
+        out.problems.extend(found)
         if model is not None:
-            located.append(Located(file, model, raw.source))
-    return located, problems
+            out.located.append(Located(file, model, raw.source))
+        elif found and found[0][0] == "schema":
+            value = raw.value
+            out.invalid.append((str(value.get("kind")), str(value.get("id"))))
+    return out
 
 
 def _typed(

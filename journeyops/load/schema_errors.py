@@ -33,7 +33,21 @@ _TYPE_NAMES = {
 def translate(
     error: ValidationError, model: type[BaseModel], source: SourceMap, file: str
 ) -> list[Problem]:
-    return [_one(detail, model, source, file) for detail in error.errors(include_url=False)]
+    details = error.errors(include_url=False)
+    return [_one(d, model, source, file) for d in details if not _explained_by_typo(d, details)]
+
+
+def _explained_by_typo(detail: ErrorDetails, details: list[ErrorDetails]) -> bool:
+    """`nmae: Maya` gives 'missing name' and 'unknown nmae'; the second says it all."""
+    if detail["type"] != "missing":
+        return False
+    loc = tuple(detail["loc"])
+    return any(
+        other["type"] == "extra_forbidden"
+        and tuple(other["loc"][:-1]) == loc[:-1]
+        and closest(str(other["loc"][-1]), [str(loc[-1])]) is not None
+        for other in details
+    )
 
 
 def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: str) -> Problem:
@@ -49,7 +63,7 @@ def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: 
             f" in {_display(loc[:-1])}" if loc[:-1] else ""
         )
         description = _field_description(model, loc)
-        hint = f"add `{field}:`" + (f" ({_lower_first(description)})" if description else "")
+        hint = f"add `{field}:`" + (f": {_lower_first(description).rstrip('.')}" if description else "")
     elif kind == "extra_forbidden":
         field = str(loc[-1])
         message = f"unknown field '{field}'" + (f" in {_display(loc[:-1])}" if loc[:-1] else "")

@@ -66,9 +66,11 @@ def load_workspace(source: WorkspaceSource) -> LoadResult:
             data = source.read(file)
             if data is None:  # vanished between listing and reading
                 continue
-            documents, problems = typed_documents(read_yaml(data, file), file)
-            result.workspace.documents.extend(documents)
-            result.problems.extend(problems)
+            found = typed_documents(read_yaml(data, file), file)
+            result.workspace.documents.extend(found.located)
+            result.problems.extend(found.problems)
+            for kind, document_id in found.invalid:
+                result.workspace.invalid_ids.setdefault(kind, set()).add(document_id)
     return result
 
 

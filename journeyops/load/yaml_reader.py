@@ -301,7 +301,7 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "a value that contains ': ' must be quoted, or the line is indented too far"
     ),
     "could not find expected ':'": "every key needs a ':' after it; check the line's indentation",

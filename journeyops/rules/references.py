@@ -57,10 +57,12 @@ def _each(
 
 def _missing_id(workspace: Workspace, target: str, ids: Iterable[str]) -> Iterator[Problem]:
     known = set(ids)
+    article = "an" if target[0] in "aeiou" else "a"
     for ref in references(workspace):
-        if ref.target == target and ref.value not in known:
-            hint = did_you_mean(ref.value, known) or f"define a {target} with `id: {ref.value}`"
-            yield ref.problem(f"unknown {target} '{ref.value}'", hint)
+        if ref.target != target or ref.value in known or workspace.is_invalid(target, ref.value):
+            continue
+        hint = did_you_mean(ref.value, known) or f"define {article} {target} with `id: {ref.value}`"
+        yield ref.problem(f"unknown {target} '{ref.value}'", hint)
 
 
 def unknown_persona(workspace: Workspace) -> Iterator[Problem]:
@@ -96,7 +98,9 @@ def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
     journeys = workspace.journeys
     for ref in references(workspace):
         journey_id = ref.value if ref.target == "journey" else ref.value.split("/")[0]
-        if ref.target in ("journey", "step", "pain") and journey_id not in journeys:
+        if ref.target not in ("journey", "step", "pain") or workspace.is_invalid("journey", journey_id):
+            continue
+        if journey_id not in journeys:
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
             yield ref.problem(f"unknown journey '{journey_id}' in '{ref.value}'", hint)
 
