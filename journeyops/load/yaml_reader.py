@@ -97,6 +97,8 @@ def read_yaml(data: bytes, file: str) -> ParsedFile:
         while parser.check_node():
             root = parser.get_node()
             _build_document(root, len(result.documents), file, result)
+            if type(root) is ScalarNode and root.value == "" and root.tag is _PLAIN:
+                _point_at_separator(result.documents[-1].source, data, root.start_mark.line)
     except yaml.MarkedYAMLError as error:
         result.problems.append(_syntax_problem(error, data, file))
     except yaml.reader.ReaderError as error:
@@ -118,6 +120,16 @@ def _build_document(root: Node, index: int, file: str, result: ParsedFile) -> No
         result.problems.append((reject.rule, Problem(reject.message, file, span, reject.hint)))
         value = _REJECTED
     result.documents.append(RawDocument(index, value, builder.source))
+
+
+def _point_at_separator(source: SourceMap, data: bytes, line: int) -> None:
+    """An empty document's only node sits where the next one starts; the `---` that opened
+    it is what the user needs to see."""
+    lines = data.split(b"\n")
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        if lines[number].startswith(b"---"):
+            source.values[()] = (number, 0, number, 3)
+            return
 
 
 class Rejected:

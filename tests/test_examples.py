@@ -1,0 +1,46 @@
+"""The example workspaces are the end-to-end fixtures: northwind is clean, and every mistake
+planted in broken is reported on the line its `# expect:` comment is on, and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.conftest import ROOT, expectations, observed, read_tree
+
+from journeyops.load.sources import DiskSource
+from journeyops.rules import RULES
+from journeyops.validation import validate
+
+NORTHWIND = ROOT / "examples" / "northwind"
+BROKEN = ROOT / "examples" / "broken"
+
+
+def test_northwind_is_clean() -> None:
+    result = validate(DiskSource(NORTHWIND))
+    assert result.diagnostics == []
+    assert result.files_checked == 18
+    assert result.counts == {"persona": 4, "journey": 8, "insight": 10, "opportunity": 22}
+
+
+def test_every_planted_mistake_is_reported_where_planted() -> None:
+    result = validate(DiskSource(BROKEN))
+    assert observed(result.diagnostics) == expectations(read_tree(BROKEN))
+
+
+def test_broken_covers_every_family() -> None:
+    reported = {d.rule for d in validate(DiskSource(BROKEN)).diagnostics}
+    assert {rule[:3] for rule in reported} >= {"JO0", "JO1", "JO2"}
+    # Every rule that can fire on a workspace with a valid config is planted once.
+    assert reported == set(RULES) - {"JO011"}
+
+
+def test_broken_json_matches_golden(cli: Callable[..., tuple[int, str, str]], golden: Callable[[str, str], None]) -> None:
+    status, out, _ = cli("validate", str(BROKEN), "--format", "json")
+    assert status == 1
+    golden("broken.json", out)
+
+
+def test_broken_text_matches_golden(cli: Callable[..., tuple[int, str, str]], golden: Callable[[str, str], None]) -> None:
+    status, out, _ = cli("validate", "examples/broken", cwd=ROOT)
+    assert status == 1
+    golden("broken.txt", out)
