@@ -44,4 +44,8 @@ def workspace_root(path: Path) -> Path:
 def display_prefix(root: Path) -> str:
     """How to print paths under `root` so that they are relative to where the user is."""
     relative = os.path.relpath(root, Path.cwd())
-    return "" if relative == "." else relative.replace(os.sep, "/") + "/"
+    if relative == ".":
+        return ""
+    if relative.startswith(".."):  # not below the current folder: an absolute path reads better
+        return root.as_posix() + "/"
+    return relative.replace(os.sep, "/") + "/"

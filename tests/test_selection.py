@@ -1,0 +1,50 @@
+"""Which files are workspace files: hidden folders, the render output, include and exclude."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeyops.load.selection import select_files
+from journeyops.load.sources import DiskSource, MemorySource
+from journeyops.model import Config
+
+PATHS = [
+    "journeyops.yaml",
+    "journeys/a.yaml",
+    "journeys/drafts/b.yaml",
+    "personas/p.yml",
+    "site/index.yaml",
+    "notes/readme.yaml",
+]
+
+
+def config(**kwargs: list[str]) -> Config:
+    return Config.model_validate({"version": 1, "name": "X", **kwargs})
+
+
+def test_default_takes_every_yaml_but_config_and_render_output() -> None:
+    assert select_files(PATHS, config()) == [
+        "journeys/a.yaml", "journeys/drafts/b.yaml", "notes/readme.yaml", "personas/p.yml",
+    ]
+
+
+def test_exclude_globs_match_files_and_folders() -> None:
+    assert select_files(PATHS, config(exclude=["**/drafts", "notes/*.yaml"])) == [
+        "journeys/a.yaml", "personas/p.yml",
+    ]
+
+
+def test_include_narrows_and_single_star_stays_in_one_folder() -> None:
+    assert select_files(PATHS, config(include=["journeys/*.yaml", "personas/**"])) == [
+        "journeys/a.yaml", "personas/p.yml",
+    ]
+
+
+def test_hidden_folders_are_skipped_on_disk_and_in_memory(tmp_path: Path) -> None:
+    for name in ["a.yaml", ".git/x.yaml", ".cache/y.yml", "b/.hidden.yaml", "b/c.yml", "b/d.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n")
+    on_disk = list(DiskSource(tmp_path).yaml_files())
+    in_memory = list(MemorySource({n: b"" for n in [".git/x.yaml", "a.yaml", "b/c.yml", "b/d.txt"]}).yaml_files())
+    assert on_disk == ["a.yaml", "b/c.yml"]
+    assert in_memory == ["a.yaml", "b/c.yml"]
