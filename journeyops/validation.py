@@ -38,8 +38,10 @@ def validate(source: WorkspaceSource, only: str | None = None) -> ValidationResu
     files = loaded.workspace.files
     if only:
         prefix = only.rstrip("/")
+
         def inside(path: str) -> bool:
             return path == prefix or path.startswith(prefix + "/")
+
         diagnostics = [d for d in diagnostics if inside(d.file)]
         files = [f for f in files if inside(f)]
     counts: dict[str, int] = {}

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from journeyops.cli import app
 from journeyops.diagnostics import Diagnostic
 from journeyops.load.sources import CONFIG_FILE, MemorySource
 
@@ -46,7 +48,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 def read_tree(folder: Path) -> dict[str, bytes]:
     """Every file below `folder` as `{relative posix path: bytes}`."""
     return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -74,9 +78,6 @@ def observed(diagnostics: list[Diagnostic]) -> set[tuple[str, int, str]]:
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
     """Run `journeyops ARGS` in-process: (exit status, stdout, stderr)."""
-    from typer.testing import CliRunner
-
-    from journeyops.cli import app
 
     def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
         if cwd is not None:

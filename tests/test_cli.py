@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
 
 from journeyops import __version__
+from tests.conftest import ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -43,18 +43,30 @@ def test_invalid_config_exits_2_with_position(cli: Cli, tmp_path: Path) -> None:
     assert status == 2
     [diagnostic] = json.loads(out)["diagnostics"]
     assert diagnostic["rule"] == "JO011"
-    assert (diagnostic["file"], diagnostic["line"], diagnostic["column"]) == ("journeyops.yaml", 3, 1)
+    assert (diagnostic["file"], diagnostic["line"], diagnostic["column"]) == (
+        "journeyops.yaml",
+        3,
+        1,
+    )
     assert "unknown field 'scoring'" in diagnostic["message"]
 
 
 def test_root_is_found_by_walking_up(cli: Cli, tmp_path: Path) -> None:
-    write(tmp_path, {"journeyops.yaml": "version: 1\nname: X\n", "a/b/p.yaml": "kind: persona\nid: p\nname: P\n"})
+    write(
+        tmp_path,
+        {
+            "journeyops.yaml": "version: 1\nname: X\n",
+            "a/b/p.yaml": "kind: persona\nid: p\nname: P\n",
+        },
+    )
     status, out, _ = cli("validate", cwd=tmp_path / "a" / "b")
     assert status == 0
     assert "1 file checked, no problems found" in out
 
 
-def test_path_inside_workspace_limits_the_report_but_not_the_references(cli: Cli, tmp_path: Path) -> None:
+def test_path_inside_workspace_limits_the_report_but_not_the_references(
+    cli: Cli, tmp_path: Path
+) -> None:
     write(
         tmp_path,
         {
@@ -67,21 +79,33 @@ def test_path_inside_workspace_limits_the_report_but_not_the_references(cli: Cli
     status, out, _ = cli("validate", str(tmp_path / "journeys"), "--format", "json")
     assert status == 0
     assert json.loads(out)["summary"] == {
-        "errors": 0, "warnings": 0, "files_checked": 1, "files_with_findings": 0,
+        "errors": 0,
+        "warnings": 0,
+        "files_checked": 1,
+        "files_with_findings": 0,
     }
     status, _, _ = cli("validate", str(tmp_path))
     assert status == 1
 
 
 def test_text_paths_are_relative_to_the_current_folder(cli: Cli, tmp_path: Path) -> None:
-    write(tmp_path, {"ws/journeyops.yaml": "version: 1\nname: X\n", "ws/p.yaml": "kind: persona\nid: p\n"})
+    write(
+        tmp_path,
+        {"ws/journeyops.yaml": "version: 1\nname: X\n", "ws/p.yaml": "kind: persona\nid: p\n"},
+    )
     status, out, _ = cli("validate", "ws", cwd=tmp_path)
     assert status == 1
     assert out.startswith("ws/p.yaml:1:1: error JO010 missing required field 'name'\n")
 
 
 def test_user_text_is_not_treated_as_markup(cli: Cli, tmp_path: Path) -> None:
-    write(tmp_path, {"journeyops.yaml": "version: 1\nname: X\n", "p.yaml": "kind: persona\nid: p\nname: N\n'[red]x': 1\n"})
+    write(
+        tmp_path,
+        {
+            "journeyops.yaml": "version: 1\nname: X\n",
+            "p.yaml": "kind: persona\nid: p\nname: N\n'[red]x': 1\n",
+        },
+    )
     _, out, _ = cli("validate", str(tmp_path))
     assert "unknown field '[red]x'" in out
     assert out.startswith(f"{tmp_path}/p.yaml:4:1:")  # outside the current folder: absolute
@@ -109,7 +133,10 @@ def test_unknown_format_is_a_usage_error(cli: Cli) -> None:
 def test_console_script_runs_as_a_module() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "journeyops", "validate", "examples/northwind"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "18 files checked, no problems found" in done.stdout

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.conftest import ROOT, expectations, observed, read_tree
-
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RULES
 from journeyops.validation import validate
+from tests.conftest import ROOT, expectations, observed, read_tree
 
 NORTHWIND = ROOT / "examples" / "northwind"
 BROKEN = ROOT / "examples" / "broken"
@@ -34,13 +33,17 @@ def test_broken_covers_every_family() -> None:
     assert reported == set(RULES) - {"JO011"}
 
 
-def test_broken_json_matches_golden(cli: Callable[..., tuple[int, str, str]], golden: Callable[[str, str], None]) -> None:
+def test_broken_json_matches_golden(
+    cli: Callable[..., tuple[int, str, str]], golden: Callable[[str, str], None]
+) -> None:
     status, out, _ = cli("validate", str(BROKEN), "--format", "json")
     assert status == 1
     golden("broken.json", out)
 
 
-def test_broken_text_matches_golden(cli: Callable[..., tuple[int, str, str]], golden: Callable[[str, str], None]) -> None:
+def test_broken_text_matches_golden(
+    cli: Callable[..., tuple[int, str, str]], golden: Callable[[str, str], None]
+) -> None:
     status, out, _ = cli("validate", "examples/broken", cwd=ROOT)
     assert status == 1
     golden("broken.txt", out)

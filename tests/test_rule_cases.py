@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import expectations, memory_workspace, observed, read_tree
 
 from journeyops.rules import RULES
 from journeyops.validation import validate
+from tests.conftest import expectations, memory_workspace, observed, read_tree
 
 CASES = Path(__file__).resolve().parent / "cases"
 

@@ -81,21 +81,69 @@ def test_known_yaml_11_vs_12_differences(text: str, expected: Any) -> None:
 
 
 _TRICKY = [
-    "yes", "no", "on", "off", "y", "n", "Yes", "NO", "true", "True", "TRUE", "false",
-    "null", "Null", "NULL", "~", "0", "-0", "+1", "007", "0o17", "0o8", "0x1f", "0xG",
-    "0b101", "1_000", "1__0", "_1", "1.", ".5", "1.5e3", "1e3", "1E-3", ".inf", "-.Inf",
-    ".nan", "NaN", "12:30", "1:20:30", "2026-11-24", "2026-1-2", "2026-11-24 10:30:00",
-    "2026-11-24T10:30:00Z", "2026-11-24t10:30:00.5+02:00", "=", "3.14.15", "1,000", "0.",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "Yes",
+    "NO",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "null",
+    "Null",
+    "NULL",
+    "~",
+    "0",
+    "-0",
+    "+1",
+    "007",
+    "0o17",
+    "0o8",
+    "0x1f",
+    "0xG",
+    "0b101",
+    "1_000",
+    "1__0",
+    "_1",
+    "1.",
+    ".5",
+    "1.5e3",
+    "1e3",
+    "1E-3",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "NaN",
+    "12:30",
+    "1:20:30",
+    "2026-11-24",
+    "2026-1-2",
+    "2026-11-24 10:30:00",
+    "2026-11-24T10:30:00Z",
+    "2026-11-24t10:30:00.5+02:00",
+    "=",
+    "3.14.15",
+    "1,000",
+    "0.",
 ]
 _WORD_CHARS = "abcxyzTFNnoy0123456789._-+~"
 scalar = st.one_of(
     st.sampled_from(_TRICKY),
-    st.text(alphabet=_WORD_CHARS, min_size=1, max_size=12).filter(lambda s: s[0] not in "-~" or len(s) > 1),
+    st.text(alphabet=_WORD_CHARS, min_size=1, max_size=12).filter(
+        lambda s: s[0] not in "-~" or len(s) > 1
+    ),
 )
 
 
 @settings(max_examples=400, deadline=None)
-@given(values=st.lists(scalar, min_size=1, max_size=8), keys=st.lists(scalar, min_size=1, max_size=4, unique=True))
+@given(
+    values=st.lists(scalar, min_size=1, max_size=8),
+    keys=st.lists(scalar, min_size=1, max_size=4, unique=True),
+)
 @example(values=["no", "0o17", "1_000"], keys=["on"])
 def test_fast_reader_agrees_with_roundtrip_loader(values: list[str], keys: list[str]) -> None:
     document = "items:\n" + "".join(f"  - {v}\n" for v in values)

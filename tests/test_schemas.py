@@ -6,9 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import ROOT
-
 from journeyops.model.json_schema import DRAFT_07, all_schemas
+from tests.conftest import ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
 

@@ -24,19 +24,24 @@ def config(**kwargs: list[str]) -> Config:
 
 def test_default_takes_every_yaml_but_config_and_render_output() -> None:
     assert select_files(PATHS, config()) == [
-        "journeys/a.yaml", "journeys/drafts/b.yaml", "notes/readme.yaml", "personas/p.yml",
+        "journeys/a.yaml",
+        "journeys/drafts/b.yaml",
+        "notes/readme.yaml",
+        "personas/p.yml",
     ]
 
 
 def test_exclude_globs_match_files_and_folders() -> None:
     assert select_files(PATHS, config(exclude=["**/drafts", "notes/*.yaml"])) == [
-        "journeys/a.yaml", "personas/p.yml",
+        "journeys/a.yaml",
+        "personas/p.yml",
     ]
 
 
 def test_include_narrows_and_single_star_stays_in_one_folder() -> None:
     assert select_files(PATHS, config(include=["journeys/*.yaml", "personas/**"])) == [
-        "journeys/a.yaml", "personas/p.yml",
+        "journeys/a.yaml",
+        "personas/p.yml",
     ]
 
 
@@ -45,6 +50,10 @@ def test_hidden_folders_are_skipped_on_disk_and_in_memory(tmp_path: Path) -> Non
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n")
     on_disk = list(DiskSource(tmp_path).yaml_files())
-    in_memory = list(MemorySource({n: b"" for n in [".git/x.yaml", "a.yaml", "b/c.yml", "b/d.txt"]}).yaml_files())
+    in_memory = list(
+        MemorySource(
+            dict.fromkeys([".git/x.yaml", "a.yaml", "b/c.yml", "b/d.txt"], b"")
+        ).yaml_files()
+    )
     assert on_disk == ["a.yaml", "b/c.yml"]
     assert in_memory == ["a.yaml", "b/c.yml"]

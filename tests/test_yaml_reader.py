@@ -13,7 +13,10 @@ from journeyops.load.yaml_reader import MAX_DEPTH, Rejected, read_yaml
 
 
 def problems(data: bytes) -> list[tuple[str, int, int, str]]:
-    return [(rule, p.span.line, p.span.column, p.message) for rule, p in read_yaml(data, "f.yaml").problems]
+    return [
+        (rule, p.span.line, p.span.column, p.message)
+        for rule, p in read_yaml(data, "f.yaml").problems
+    ]
 
 
 def test_positions_of_keys_values_and_items_use_pydantic_loc_paths() -> None:
@@ -92,7 +95,12 @@ def test_object_tags_are_refused(data: bytes) -> None:
 
 def test_standard_data_tags_are_allowed() -> None:
     data = b"a: !!str 0123\nb: !!int '7'\nc: !!float 1\nd: !!map {x: 1}\n"
-    assert read_yaml(data, "f.yaml").documents[0].value == {"a": "0123", "b": 7, "c": 1.0, "d": {"x": 1}}
+    assert read_yaml(data, "f.yaml").documents[0].value == {
+        "a": "0123",
+        "b": 7,
+        "c": 1.0,
+        "d": {"x": 1},
+    }
 
 
 def _billion_laughs(levels: int) -> bytes:

@@ -14,9 +14,9 @@ from journeyops.model.json_schema import all_schemas
 
 
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the schemas into.")] = Path(
-        "schemas"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the schemas into.")
+    ] = Path("schemas"),
     check: Annotated[
         bool,
         typer.Option("--check", help="Write nothing; exit 1 if the files in --out are stale."),
@@ -42,7 +42,9 @@ def schema(
         if not check:
             write_atomic(target, text)
     if check and stale:
-        console.print(f"stale schemas in {out}: {', '.join(stale)}; run `journeyops schema --out {out}`")
+        console.print(
+            f"stale schemas in {out}: {', '.join(stale)}; run `journeyops schema --out {out}`"
+        )
         raise typer.Exit(ExitStatus.FINDINGS)
     verb = "up to date" if not stale else ("written" if not check else "")
     console.print(f"{len(all_schemas())} schemas in {out}: {verb}")

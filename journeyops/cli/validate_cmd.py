@@ -23,7 +23,7 @@ def validate(
             "journeyops.yaml.",
             show_default="current folder",
         ),
-    ] = Path("."),
+    ] = Path(),
     output_format: Annotated[
         OutputFormat,
         typer.Option(
@@ -35,7 +35,8 @@ def validate(
 ) -> None:
     """Check every journey, persona, insight and opportunity in a workspace.
 
-    Reports YAML errors, schema errors, broken references and hierarchy problems as path:line:column, rule id and message, with a hint where a fix is likely.
+    Reports YAML errors, schema errors, broken references and hierarchy problems as
+    `path:line:column`, rule id and message, with a hint where a fix is likely.
 
     Exit status: 0 no errors, 1 errors found, 2 usage or journeyops.yaml problem.
 

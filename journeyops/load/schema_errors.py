@@ -63,7 +63,9 @@ def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: 
             f" in {_display(loc[:-1])}" if loc[:-1] else ""
         )
         description = _field_description(model, loc)
-        hint = f"add `{field}:`" + (f": {_lower_first(description).rstrip('.')}" if description else "")
+        hint = f"add `{field}:`" + (
+            f": {_lower_first(description).rstrip('.')}" if description else ""
+        )
     elif kind == "extra_forbidden":
         field = str(loc[-1])
         message = f"unknown field '{field}'" + (f" in {_display(loc[:-1])}" if loc[:-1] else "")

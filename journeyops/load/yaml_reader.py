@@ -50,7 +50,7 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source bui
     HAVE_LIBYAML = False
 
 
-class _Composer(_ParserBase):  # type: ignore[misc]
+class _Composer(_ParserBase):
     """libyaml's composer with a resolver that only marks plain scalars for later."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
@@ -96,6 +96,8 @@ def read_yaml(data: bytes, file: str) -> ParsedFile:
     try:
         while parser.check_node():
             root = parser.get_node()
+            if root is None:  # pragma: no cover - check_node() said there is one
+                break
             _build_document(root, len(result.documents), file, result)
             if type(root) is ScalarNode and root.value == "" and root.tag is _PLAIN:
                 _point_at_separator(result.documents[-1].source, data, root.start_mark.line)

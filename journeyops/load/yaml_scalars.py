@@ -9,7 +9,6 @@ anything but a string never reach ruamel, which keeps the common case a single s
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -23,7 +22,7 @@ SCALAR_TAGS = frozenset(
     TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")
 )
 
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = {}  # ruamel's lazily compiled patterns
 for _versions, _tag, _regexp, _first in implicit_resolvers:
     if (1, 2) in _versions and _tag in SCALAR_TAGS:
         for _char in _first:

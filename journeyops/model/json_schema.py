@@ -29,6 +29,7 @@ def all_schemas() -> dict[str, str]:
     """File name -> schema text, exactly as committed under `schemas/`."""
     models: dict[str, type[BaseModel]] = {"journeyops": Config, **MODELS_BY_KIND}
     return {
-        f"{name}.schema.json": json.dumps(schema_for(model, name), indent=2, ensure_ascii=False) + "\n"
+        f"{name}.schema.json": json.dumps(schema_for(model, name), indent=2, ensure_ascii=False)
+        + "\n"
         for name, model in models.items()
     }

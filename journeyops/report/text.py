@@ -28,8 +28,13 @@ class TextReporter(Reporter):
         # Text objects, not markup strings: messages quote user text such as "[draft]".
         where = f"{self.path_prefix}{d.file}:{d.span.line}:{d.span.column}:"
         line = Text.assemble(
-            (where, "bold"), " ", (d.severity.value, _STYLE[d.severity]), " ", (d.rule, "cyan"),
-            " ", d.message,
+            (where, "bold"),
+            " ",
+            (d.severity.value, _STYLE[d.severity]),
+            " ",
+            (d.rule, "cyan"),
+            " ",
+            d.message,
         )
         self.console.print(line, soft_wrap=True, highlight=False)
         if d.hint:
@@ -40,7 +45,9 @@ class TextReporter(Reporter):
         if not result.diagnostics:
             return Text.assemble(("✓ ", "bold green"), f"{files} checked, no problems found")
         if result.config_error:
-            return Text.assemble(("✗ ", "bold red"), "fix journeyops.yaml; nothing else was checked")
+            return Text.assemble(
+                ("✗ ", "bold red"), "fix journeyops.yaml; nothing else was checked"
+            )
         parts = [_count(result.errors, "error"), _count(result.warnings, "warning")]
         with_findings = len({d.file for d in result.diagnostics})
         return Text.assemble(

@@ -98,7 +98,9 @@ def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
     journeys = workspace.journeys
     for ref in references(workspace):
         journey_id = ref.value if ref.target == "journey" else ref.value.split("/")[0]
-        if ref.target not in ("journey", "step", "pain") or workspace.is_invalid("journey", journey_id):
+        if ref.target not in ("journey", "step", "pain") or workspace.is_invalid(
+            "journey", journey_id
+        ):
             continue
         if journey_id not in journeys:
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"

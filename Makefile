@@ -1,0 +1,57 @@
+# Two commands to get going:  make demo  (set up, then run journeyops on the example)
+#                             make test  (lint, type-check and the whole test suite)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install demo test lint typecheck format schemas goldens clean
+
+install: $(STAMP)
+
+# Debian's python3 ships without venv/ensurepip; install python3-venv when that is the case.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "journeyops needs Python 3.11 or newer ($(PYTHON) is older)"; exit 2; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  rm -rf $(VENV); echo "python3-venv is missing; installing it with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv \
+	  && $(PYTHON) -m venv $(VENV); }
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/journeyops validate examples/northwind
+	@echo
+	@echo "examples/broken holds one of each kind of mistake (exit status 1 is expected):"
+	@$(BIN)/journeyops validate examples/broken; status=$$?; \
+	  if [ $$status -ne 1 ]; then echo "expected exit status 1, got $$status"; exit 1; fi
+
+test: lint typecheck
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check journeyops tests
+	$(BIN)/ruff format --check journeyops tests
+	$(BIN)/lint-imports
+
+typecheck: install
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff check --fix journeyops tests
+	$(BIN)/ruff format journeyops tests
+
+schemas: install
+	$(BIN)/journeyops schema --out schemas
+
+# After an intended change of output: rewrite tests/goldens/, then review the diff.
+goldens: install
+	$(BIN)/pytest --update-goldens tests/test_examples.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
