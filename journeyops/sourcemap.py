@@ -2,8 +2,9 @@
 
 Paths are tuples of mapping keys and list indexes, the same shape pydantic uses for an error's
 `loc`, so a schema error and a rule finding about the same field point at the same place.
-Positions are stored 0-based as plain tuples (cheap to build, pickle and cache) and turned
-into 1-based `Span`s only when someone asks.
+Positions are stored 0-based, each span packed into one int (24 bits per number): a 9 KB
+journey has ~1,500 of them, and one int takes a third of the memory of a 4-tuple of ints.
+They are turned into 1-based `Span`s only when someone asks.
 """
 
 from __future__ import annotations
@@ -14,12 +15,30 @@ from journeyops.diagnostics import Span
 
 Path = tuple[str | int, ...]
 RawSpan = tuple[int, int, int, int]
+BITS = 24
+# No line or column of a file smaller than this can overflow its 24 bits.
+MAX_FILE_BYTES = 1 << BITS
+_MASK = (1 << BITS) - 1
+
+
+def pack(line: int, column: int, end_line: int, end_column: int) -> int:
+    """0-based numbers, each below 2**24. The reader inlines this expression in its hot loop."""
+    return ((line << BITS | column) << BITS | end_line) << BITS | end_column
+
+
+def unpack(packed: int) -> RawSpan:
+    return (
+        packed >> 3 * BITS,
+        packed >> 2 * BITS & _MASK,
+        packed >> BITS & _MASK,
+        packed & _MASK,
+    )
 
 
 @dataclass(slots=True)
 class SourceMap:
-    values: dict[Path, RawSpan] = field(default_factory=dict)
-    keys: dict[Path, RawSpan] = field(default_factory=dict)
+    values: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
 
     def span(self, path: Path, *, key: bool = False) -> Span:
         """Where `path` is; with `key=True` the key that names it. Falls back to the nearest
@@ -39,6 +58,6 @@ class SourceMap:
         return path in self.values
 
 
-def _to_span(raw: RawSpan) -> Span:
-    line, column, end_line, end_column = raw
+def _to_span(packed: int) -> Span:
+    line, column, end_line, end_column = unpack(packed)
     return Span(line + 1, column + 1, end_line + 1, end_column + 1)

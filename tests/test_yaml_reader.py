@@ -10,6 +10,7 @@ import pytest
 
 from journeyops.diagnostics import Span
 from journeyops.load.yaml_reader import MAX_DEPTH, Rejected, read_yaml
+from journeyops.sourcemap import MAX_FILE_BYTES
 
 
 def problems(data: bytes) -> list[tuple[str, int, int, str]]:
@@ -149,3 +150,16 @@ def test_control_characters_are_reported_with_position() -> None:
 
 def test_invalid_date_like_plain_value_is_reported() -> None:
     assert problems(b"reviewed: 2026-02-30\n")[0][:2] == ("yaml-syntax", 1)
+
+
+def test_files_too_large_for_the_position_encoding_are_refused() -> None:
+    data = b"a: " + b"x" * MAX_FILE_BYTES + b"\n"
+    [(rule, problem)] = read_yaml(data, "f.yaml").problems
+    assert rule == "unsupported-yaml"
+    assert "16 MiB" in problem.message
+
+
+def test_positions_survive_packing_on_long_files() -> None:
+    data = b"".join(b"k%d: v\n" % i for i in range(70_000)) + b"last: " + b"y" * 70_000 + b"\n"
+    source = read_yaml(data, "f.yaml").documents[0].source
+    assert source.span(("last",)) == Span(70_001, 7, 70_001, 70_007)

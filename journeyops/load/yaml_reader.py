@@ -15,10 +15,10 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from journeyops.diagnostics import Problem, Span
+from journeyops.diagnostics import FILE_START, Problem, Span
 from journeyops.load import yaml_scalars
-from journeyops.load.yaml_scalars import SCALAR_TAGS, STR_TAG, ScalarError
-from journeyops.sourcemap import Path, RawSpan, SourceMap
+from journeyops.load.yaml_scalars import SCALAR_TAGS, STR_TAG, TRIGGERS, ScalarError
+from journeyops.sourcemap import MAX_FILE_BYTES, Path, RawSpan, SourceMap, pack
 
 MAX_DEPTH = 64
 # Expanded size budget per document, aliases included. A 9 KB journey has ~750 nodes.
@@ -88,6 +88,11 @@ class _Reject(Exception):
 def read_yaml(data: bytes, file: str) -> ParsedFile:
     """Every document in `data`, or the problems that kept documents from being read."""
     result = ParsedFile()
+    if len(data) >= MAX_FILE_BYTES:
+        message = f"the file is {len(data) / 2**20:.0f} MiB; journeyops reads files below 16 MiB"
+        hint = "split it into several files (a file may hold many `---` separated documents)"
+        result.problems.append(("unsupported-yaml", Problem(message, file, FILE_START, hint)))
+        return result
     bad_byte = _utf8_problem(data, file)
     if bad_byte is not None:
         result.problems.append(("invalid-encoding", bad_byte))
@@ -130,7 +135,7 @@ def _point_at_separator(source: SourceMap, data: bytes, line: int) -> None:
     lines = data.split(b"\n")
     for number in range(min(line, len(lines) - 1), -1, -1):
         if lines[number].startswith(b"---"):
-            source.values[()] = (number, 0, number, 3)
+            source.values[()] = pack(number, 0, number, 3)
             return
 
 
@@ -159,7 +164,9 @@ class _Builder:
 
     def node(self, node: Node, path: Path) -> Any:
         start, end = node.start_mark, node.end_mark
-        self.source.values[path] = (start.line, start.column, end.line, end.column)
+        self.source.values[path] = (
+            (start.line << 24 | start.column) << 24 | end.line
+        ) << 24 | end.column
         self.count += 1
         if type(node) is ScalarNode:
             return self.scalar(node)
@@ -175,7 +182,7 @@ class _Builder:
             value: Any = self.mapping(node, path)
         else:
             self.check_tag(node, _SEQ_TAGS)
-            value = [self.node(item, (*path, i)) for i, item in enumerate(node.value)]
+            value = self.sequence(node, path)
         self.memo[ident] = (value, self.count - before + 1)
         return value
 
@@ -239,6 +246,7 @@ class _Builder:
     def mapping(self, node: Node, path: Path) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         merges: list[Node] = []
+        values, keys = self.source.values, self.source.keys
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 raise _Reject(
@@ -254,14 +262,42 @@ class _Builder:
             if key in out:
                 self.duplicate_key(key, key_node, key_path)
                 continue
-            self.source.keys[key_path] = _raw(key_node)
+            start, end = key_node.start_mark, key_node.end_mark
+            keys[key_path] = ((start.line << 24 | start.column) << 24 | end.line) << 24 | end.column
+            if value_node.tag is _PLAIN and type(value_node) is ScalarNode:
+                # The common case inline: a call per scalar is a large share of loading time.
+                text = value_node.value
+                if text[:1] not in TRIGGERS:
+                    start, end = value_node.start_mark, value_node.end_mark
+                    values[key_path] = (
+                        (start.line << 24 | start.column) << 24 | end.line
+                    ) << 24 | end.column
+                    self.count += 1
+                    out[key] = text
+                    continue
             out[key] = self.node(value_node, key_path)
         for merge in merges:
             self.merge(out, merge, path)
         return out
 
+    def sequence(self, node: Node, path: Path) -> list[Any]:
+        out: list[Any] = []
+        values = self.source.values
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            if item.tag is _PLAIN and type(item) is ScalarNode and item.value[:1] not in TRIGGERS:
+                start, end = item.start_mark, item.end_mark
+                values[item_path] = (
+                    (start.line << 24 | start.column) << 24 | end.line
+                ) << 24 | end.column
+                self.count += 1
+                out.append(item.value)
+            else:
+                out.append(self.node(item, item_path))
+        return out
+
     def duplicate_key(self, key: Any, key_node: Node, key_path: Path) -> None:
-        first = self.source.keys[key_path][0] + 1
+        first = self.source.span(key_path, key=True).line
         at = _raw(key_node)
         span = Span(at[0] + 1, at[1] + 1, at[2] + 1, at[3] + 1)
         message = f"duplicate key '{key}': it is also defined on line {first}"

@@ -9,6 +9,8 @@ anything but a string never reach ruamel, which keeps the common case a single s
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -22,13 +24,15 @@ SCALAR_TAGS = frozenset(
     TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")
 )
 
-_RESOLVERS: dict[str, list[tuple[str, Any]]] = {}  # ruamel's lazily compiled patterns
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _versions, _tag, _regexp, _first in implicit_resolvers:
     if (1, 2) in _versions and _tag in SCALAR_TAGS:
+        # ruamel wraps its patterns in a lazy proxy; compiling once skips the proxy per match.
+        _compiled = re.compile(_regexp.pattern, _regexp.flags)
         for _char in _first:
-            _RESOLVERS.setdefault(_char, []).append((_tag, _regexp))
+            _RESOLVERS.setdefault(_char, []).append((_tag, _compiled))
 # `<<` (merge), `=` (value) and `!&*` are not values; the reader handles merge keys itself.
-_TRIGGERS = frozenset(_RESOLVERS)
+TRIGGERS = frozenset(_RESOLVERS)
 
 _constructor: Any = YAML(typ="safe", pure=True).constructor
 
@@ -39,8 +43,15 @@ class ScalarError(ValueError):
 
 def plain(text: str) -> Any:
     """The value of an untagged, unquoted scalar."""
-    if text[:1] not in _TRIGGERS:
+    if text[:1] not in TRIGGERS:
         return text
+    return resolve(text)
+
+
+@lru_cache(maxsize=65536)
+def resolve(text: str) -> Any:
+    """`plain` for words that may be more than a string. Cached: numbers, dates and booleans
+    repeat across files, and every value this returns is immutable."""
     for tag, regexp in _RESOLVERS[text[:1]]:
         if regexp.match(text):
             return construct(tag, text)
