@@ -1,0 +1,36 @@
+"""Documentation that must not drift from the code."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from journeyops.model import MODELS_BY_KIND, Config, Kpi, Pain, Stage, Step
+from journeyops.model.journey import Gain
+from journeyops.rules import RULES
+from tests.conftest import ROOT
+
+
+def test_readme_rule_table_matches_the_registry() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (JO\d{3}) \| `([a-z-]+)` \| (.+) \|$", readme, flags=re.MULTILINE)
+    assert rows == [(r.id, r.name, r.summary) for r in RULES.values()]
+
+
+def test_format_doc_mentions_every_field() -> None:
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    models: list[type[BaseModel]] = [Config, Kpi, Pain, Gain, Stage, Step, *MODELS_BY_KIND.values()]
+    missing = [
+        f"{model.__name__}.{name}"
+        for model in models
+        for name in model.model_fields
+        if not re.search(rf"\b{name}\b", doc)
+    ]
+    assert missing == []
+
+
+def test_every_rule_has_docs_with_examples() -> None:
+    for rule in RULES.values():
+        assert "Bad:" in rule.docs or rule.id == "JO004", rule.id
+        assert rule.docs.strip(), rule.id
