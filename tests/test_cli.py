@@ -140,3 +140,49 @@ def test_console_script_runs_as_a_module() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "18 files checked, no problems found" in done.stdout
+
+
+def test_unreadable_file_is_reported_and_the_others_still_checked(cli: Cli, tmp_path: Path) -> None:
+    write(
+        tmp_path, {"journeyops.yaml": "version: 1\nname: X\n", "p.yaml": "kind: persona\nid: p\n"}
+    )
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "missing.yaml")
+    status, out, _ = cli("validate", str(tmp_path), "--format", "json")
+    assert status == 1
+    found = [(d["rule"], d["file"], d["line"]) for d in json.loads(out)["diagnostics"]]
+    assert found == [("JO014", "gone.yaml", 1), ("JO010", "p.yaml", 1)]
+
+
+def test_yaml_11_directive_is_refused(cli: Cli, tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "journeyops.yaml": "version: 1\nname: X\n",
+            "p.yaml": "%YAML 1.1\n---\nkind: persona\nid: p\nname: yes\n",
+        },
+    )
+    status, out, _ = cli("validate", str(tmp_path), "--format", "json")
+    assert status == 1
+    [diagnostic] = json.loads(out)["diagnostics"]
+    assert (diagnostic["rule"], diagnostic["line"]) == ("JO013", 1)
+
+
+@pytest.mark.parametrize(
+    ("config", "line"),
+    [
+        ("", 1),
+        ("- version: 1\n", 1),
+        ("version: 1\nname: [\n", 3),
+        ("name: X\n", 1),
+        ("version: 1\nname: X\ntaxonomy: {emotion: {min: 2, max: -2}}\n", 3),
+    ],
+)
+def test_bad_config_files_exit_2_with_a_position(
+    cli: Cli, tmp_path: Path, config: str, line: int
+) -> None:
+    write(tmp_path, {"journeyops.yaml": config})
+    status, out, _ = cli("validate", str(tmp_path), "--format", "json")
+    assert status == 2
+    diagnostics = json.loads(out)["diagnostics"]
+    assert diagnostics and {d["rule"] for d in diagnostics} == {"JO011"}
+    assert diagnostics[0]["line"] == line

@@ -32,5 +32,6 @@ def test_format_doc_mentions_every_field() -> None:
 
 def test_every_rule_has_docs_with_examples() -> None:
     for rule in RULES.values():
-        assert "Bad:" in rule.docs or rule.id == "JO004", rule.id
+        # Encoding and unreadable files have no YAML to show as a bad and a good example.
+        assert "Bad:" in rule.docs or rule.id in {"JO004", "JO014"}, rule.id
         assert rule.docs.strip(), rule.id

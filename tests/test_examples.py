@@ -29,8 +29,9 @@ def test_every_planted_mistake_is_reported_where_planted() -> None:
 def test_broken_covers_every_family() -> None:
     reported = {d.rule for d in validate(DiskSource(BROKEN)).diagnostics}
     assert {rule[:3] for rule in reported} >= {"JO0", "JO1", "JO2"}
-    # Every rule that can fire on a workspace with a valid config is planted once.
-    assert reported == set(RULES) - {"JO011"}
+    # Every rule is planted, but for a broken journeyops.yaml (which stops everything else)
+    # and an unreadable file (git cannot hold one portably); tests/test_cli.py covers both.
+    assert reported == set(RULES) - {"JO011", "JO014"}
 
 
 def test_broken_json_matches_golden(

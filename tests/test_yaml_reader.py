@@ -163,3 +163,8 @@ def test_positions_survive_packing_on_long_files() -> None:
     data = b"".join(b"k%d: v\n" % i for i in range(70_000)) + b"last: " + b"y" * 70_000 + b"\n"
     source = read_yaml(data, "f.yaml").documents[0].source
     assert source.span(("last",)) == Span(70_001, 7, 70_001, 70_007)
+
+
+def test_empty_documents_point_at_their_own_separator() -> None:
+    parsed = read_yaml(b"---\n---\nkind: x\n---\n", "f.yaml")
+    assert [d.source.span(()).line for d in parsed.documents] == [1, 3, 4]

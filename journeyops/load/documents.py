@@ -75,7 +75,7 @@ def _typed(
     if kind is None:
         message = f"{where} has no `kind`; it must be one of: {_KINDS_TEXT}"
         return None, [("unknown-kind", Problem(message, file, span, "add e.g. `kind: journey`"))]
-    if kind not in MODELS_BY_KIND:
+    if not isinstance(kind, str) or kind not in MODELS_BY_KIND:
         message = f"unknown kind '{kind}'; it must be one of: {_KINDS_TEXT}"
         hint = did_you_mean(str(kind), KINDS)
         return None, [("unknown-kind", Problem(message, file, raw.source.span(("kind",)), hint))]

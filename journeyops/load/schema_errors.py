@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import types
 import typing
 from typing import Any
@@ -53,10 +54,14 @@ def _explained_by_typo(detail: ErrorDetails, details: list[ErrorDetails]) -> boo
 def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: str) -> Problem:
     loc: Path = tuple(detail["loc"])
     kind = detail["type"]
+    if loc and loc[-1] == "[key]":  # pydantic's marker for a problem with a key itself
+        loc, kind = loc[:-1], "invalid_key"
     name = _display(loc)
     value = detail.get("input")
     ctx = detail.get("ctx", {})
     hint: str | None = None
+    if kind == "invalid_key":
+        return _invalid_key(loc, source, file)
     if kind == "missing":
         field = str(loc[-1])
         message = f"missing required field '{field}'" + (
@@ -93,6 +98,50 @@ def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: 
     return Problem(message, file, span, hint)
 
 
+def _invalid_key(loc: Path, source: SourceMap, file: str) -> Problem:
+    """A key YAML read as null, a number, a date or a boolean. pydantic puts the key into
+    `loc` as a string, so the real key is found again among the source map's keys."""
+    parent, shown = loc[:-1], str(loc[-1]) if loc else ""
+    key: Any = shown
+    for path in source.keys:
+        if path[:-1] == parent and not isinstance(path[-1], str) and shown in _spellings(path[-1]):
+            key = path[-1]
+            break
+    written = _as_yaml(key)
+    message = f"the key '{written}' is read as {_kind_of(key)}, but keys must be text"
+    if parent:
+        message += f" (in {_display(parent)})"
+    return Problem(message, file, source.span((*parent, key), key=True), f"quote it: '{written}':")
+
+
+def _spellings(key: Any) -> set[str]:
+    """How pydantic may have turned a key into a string (`True` becomes '1')."""
+    spellings = {str(key), repr(key)}
+    if isinstance(key, bool):
+        spellings.add(str(int(key)))
+    return spellings
+
+
+def _as_yaml(key: Any) -> str:
+    if key is None:
+        return "~"
+    if isinstance(key, bool):
+        return str(key).lower()
+    return str(key)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, datetime.date):
+        return "a date"
+    return "a value"
+
+
 def _pattern(name: str, value: str, pattern: str) -> tuple[str, str]:
     if pattern == SLUG_PATTERN:
         return (
@@ -110,7 +159,10 @@ def _display(loc: Path) -> str:
     """`('stages', 0, 'steps', 2, 'emotion')` -> `stages[0].steps[2].emotion`."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, str):
+            out += f".{part}" if out else part
+        else:  # list index, or a key YAML read as a number, date or null
+            out += f"[{part!r}]"
     return out or "document"
 
 

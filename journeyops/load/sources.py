@@ -18,8 +18,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class WorkspaceSource(Protocol):
     """Read access to one workspace."""
 
-    def read(self, path: str) -> bytes | None:
-        """The bytes of `path` (relative, POSIX), or None when there is no such file."""
+    def read(self, path: str) -> bytes:
+        """The bytes of `path` (relative, POSIX); OSError (FileNotFoundError when missing)."""
         ...
 
     def yaml_files(self) -> Iterator[str]:
@@ -31,11 +31,8 @@ class DiskSource:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def read(self, path: str) -> bytes | None:
-        try:
-            return (self.root / path).read_bytes()
-        except (FileNotFoundError, IsADirectoryError):
-            return None
+    def read(self, path: str) -> bytes:
+        return (self.root / path).read_bytes()
 
     def yaml_files(self) -> Iterator[str]:
         for folder, dirs, files in os.walk(self.root):
@@ -53,8 +50,10 @@ class MemorySource:
     def __init__(self, files: Mapping[str, bytes]) -> None:
         self.files = dict(files)
 
-    def read(self, path: str) -> bytes | None:
-        return self.files.get(path)
+    def read(self, path: str) -> bytes:
+        if path not in self.files:
+            raise FileNotFoundError(path)
+        return self.files[path]
 
     def yaml_files(self) -> Iterator[str]:
         for path in sorted(self.files):

@@ -33,11 +33,12 @@ class LoadResult:
     problems: list[RuleProblem] = field(default_factory=list)
 
 
-def load_config(data: bytes | None) -> Config:
-    if data is None:
-        raise ConfigError(
-            [("config", Problem(f"{CONFIG_FILE} not found", CONFIG_FILE, FILE_START))]
-        )
+def load_config(source: WorkspaceSource) -> Config:
+    try:
+        data = source.read(CONFIG_FILE)
+    except OSError as error:
+        message = f"cannot read {CONFIG_FILE}: {error.strerror or 'not found'}"
+        raise ConfigError([("config", Problem(message, CONFIG_FILE, FILE_START))]) from None
     parsed = read_yaml(data, CONFIG_FILE)
     problems: list[RuleProblem] = [("config", p) for _, p in parsed.problems]
     if problems:
@@ -58,13 +59,19 @@ def load_config(data: bytes | None) -> Config:
 
 def load_workspace(source: WorkspaceSource) -> LoadResult:
     """Read and type every workspace file. One bad file never stops the others."""
-    config = load_config(source.read(CONFIG_FILE))
+    config = load_config(source)
     files = select_files(source.yaml_files(), config)
     result = LoadResult(Workspace(config, files))
     with _gc_paused():
         for file in files:
-            data = source.read(file)
-            if data is None:  # vanished between listing and reading
+            try:
+                data = source.read(file)
+            except OSError as error:  # a dangling link, no permission, gone since listing
+                message = f"cannot read the file: {error.strerror or 'not found'}"
+                hint = "fix the file's permissions or link, or exclude it in journeyops.yaml"
+                result.problems.append(
+                    ("unreadable-file", Problem(message, file, FILE_START, hint))
+                )
                 continue
             found = typed_documents(read_yaml(data, file), file)
             result.workspace.documents.extend(found.located)

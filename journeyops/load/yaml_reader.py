@@ -97,6 +97,11 @@ def read_yaml(data: bytes, file: str) -> ParsedFile:
     if bad_byte is not None:
         result.problems.append(("invalid-encoding", bad_byte))
         return result
+    if b"%YAML" in data:
+        old_version = _yaml_11_directive(data, file)
+        if old_version is not None:
+            result.problems.append(("unsupported-yaml", old_version))
+            return result
     parser = _Composer(data)
     try:
         while parser.check_node():
@@ -133,6 +138,8 @@ def _point_at_separator(source: SourceMap, data: bytes, line: int) -> None:
     """An empty document's only node sits where the next one starts; the `---` that opened
     it is what the user needs to see."""
     lines = data.split(b"\n")
+    if line < len(lines) and lines[line].startswith(b"---"):
+        line -= 1  # the node sits on the next document's separator
     for number in range(min(line, len(lines) - 1), -1, -1):
         if lines[number].startswith(b"---"):
             source.values[()] = pack(number, 0, number, 3)
@@ -331,6 +338,19 @@ def _utf8_problem(data: bytes, file: str) -> Problem | None:
             Span.point(line, column),
             "save the file with UTF-8 encoding",
         )
+    return None
+
+
+def _yaml_11_directive(data: bytes, file: str) -> Problem | None:
+    """`%YAML 1.1` would change what `yes` or `0017` mean in ruamel (and so in `fmt`)."""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.startswith(b"%YAML") and line.split()[1:2] != [b"1.2"]:
+            return Problem(
+                "journeyops reads YAML 1.2 only, so this %YAML directive would change meanings",
+                file,
+                Span(number, 1, number, len(line) + 1),
+                "remove the directive (YAML 1.2 is the default)",
+            )
     return None
 
 

@@ -93,6 +93,13 @@ RULES: dict[str, Rule] = {
             "A YAML construct journey files do not use.",
             doc=loading.UNSUPPORTED_YAML,
         ),
+        Rule(
+            "JO014",
+            "unreadable-file",
+            ERROR,
+            "A workspace file cannot be read.",
+            doc=loading.UNREADABLE_FILE,
+        ),
         # JO1xx: reference integrity
         Rule(
             "JO101",

@@ -96,6 +96,11 @@ Good:
     a-b: value
 """
 
+UNREADABLE_FILE = """
+A YAML file below the workspace root cannot be read: a symbolic link whose target is gone, or
+a file without read permission. Fix it, or leave it out with `exclude:` in journeyops.yaml.
+"""
+
 UNKNOWN_KIND = """
 A document has no `kind`, or one that is not persona, journey, insight or opportunity.
 
