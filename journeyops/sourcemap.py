@@ -54,9 +54,6 @@ class SourceMap:
         raw = self.values.get(())
         return _to_span(raw) if raw is not None else Span(1, 1, 1, 1)
 
-    def has(self, path: Path) -> bool:
-        return path in self.values
-
 
 def _to_span(packed: int) -> Span:
     line, column, end_line, end_column = unpack(packed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from journeyops.diagnostics import Diagnostic
@@ -37,15 +38,12 @@ def validate(source: WorkspaceSource, only: str | None = None) -> ValidationResu
     diagnostics = run(RULES, loaded.workspace, loaded.problems)
     files = loaded.workspace.files
     if only:
-        prefix = only.rstrip("/")
+        diagnostics = [d for d in diagnostics if _inside(d.file, only)]
+        files = [f for f in files if _inside(f, only)]
+    counts = Counter(type(doc.model).__name__.lower() for doc in loaded.workspace.documents)
+    return ValidationResult(diagnostics, len(files), counts=dict(counts))
 
-        def inside(path: str) -> bool:
-            return path == prefix or path.startswith(prefix + "/")
 
-        diagnostics = [d for d in diagnostics if inside(d.file)]
-        files = [f for f in files if inside(f)]
-    counts: dict[str, int] = {}
-    for doc in loaded.workspace.documents:
-        kind = type(doc.model).__name__.lower()
-        counts[kind] = counts.get(kind, 0) + 1
-    return ValidationResult(diagnostics, len(files), counts=counts)
+def _inside(path: str, folder_or_file: str) -> bool:
+    prefix = folder_or_file.rstrip("/")
+    return path == prefix or path.startswith(prefix + "/")

@@ -9,7 +9,8 @@ import tracemalloc
 import pytest
 
 from journeyops.diagnostics import Span
-from journeyops.load.yaml_reader import MAX_DEPTH, Rejected, read_yaml
+from journeyops.load.yaml_builder import MAX_DEPTH
+from journeyops.load.yaml_reader import Rejected, read_yaml
 from journeyops.sourcemap import MAX_FILE_BYTES
 
 
