@@ -16,6 +16,7 @@ from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey, Step
 from journeyops.model.opportunity import Opportunity
 from journeyops.model.persona import Persona
+from journeyops.model.references import Reference, references_in
 from journeyops.sourcemap import Path, SourceMap
 
 T = TypeVar("T", bound=Document)
@@ -59,6 +60,11 @@ class Workspace:
 
     def of(self, kind: type[T]) -> list[Located[T]]:
         return [d for d in self.documents if isinstance(d.model, kind)]  # type: ignore[misc]
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Every reference from one document to another, with where it is written."""
+        return list(references_in(self.documents))
 
     @cached_property
     def personas(self) -> dict[str, Located[Persona]]:

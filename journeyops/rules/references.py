@@ -1,68 +1,27 @@
-"""Reference integrity (JO1xx): every id a document names must exist, and ids must be unique."""
+"""Reference integrity (JO1xx): every id, step and pain a document names must exist."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from journeyops.diagnostics import Problem
-from journeyops.model import Insight, Journey, Opportunity
-from journeyops.model.base import Document
-from journeyops.model.workspace import Located, Workspace
-from journeyops.sourcemap import Path
+from journeyops.model.references import Reference
+from journeyops.model.workspace import Workspace
 from journeyops.suggest import did_you_mean
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
-    target: str  # persona, journey, insight, step or pain
-    value: str
-    document: Located[Document]
-    path: Path
-
-    def problem(self, message: str, hint: str | None) -> Problem:
-        return Problem(message, self.document.file, self.document.source.span(self.path), hint)
-
-
-def references(workspace: Workspace) -> Iterator[Reference]:
-    """Every reference from one document to another, with where it is written."""
-    for doc in workspace.documents:
-        model = doc.model
-        if isinstance(model, Journey):
-            yield from _each("persona", model.personas, doc, ("personas",))
-            if model.replaces:
-                yield Reference("journey", model.replaces, doc, ("replaces",))
-            if model.parent:
-                yield Reference("step", model.parent, doc, ("parent",))
-            for i, j, step in model.steps():
-                yield from _each(
-                    "insight", step.insights, doc, ("stages", i, "steps", j, "insights")
-                )
-        elif isinstance(model, Insight):
-            yield from _each("step", model.steps, doc, ("steps",))
-            yield from _each("persona", model.personas, doc, ("personas",))
-        elif isinstance(model, Opportunity):
-            yield from _each("step", model.steps, doc, ("steps",))
-            yield from _each("pain", model.pains, doc, ("pains",))
-            yield from _each("persona", model.personas, doc, ("personas",))
-            yield from _each("insight", model.evidence, doc, ("evidence",))
-
-
-def _each(
-    target: str, values: list[str], doc: Located[Document], path: Path
-) -> Iterator[Reference]:
-    for index, value in enumerate(values):
-        yield Reference(target, value, doc, (*path, index))
+def _problem(ref: Reference, message: str, hint: str | None) -> Problem:
+    return Problem(message, ref.document.file, ref.document.source.span(ref.path), hint)
 
 
 def _missing_id(workspace: Workspace, target: str, ids: Iterable[str]) -> Iterator[Problem]:
     known = set(ids)
     article = "an" if target[0] in "aeiou" else "a"
-    for ref in references(workspace):
+    for ref in workspace.references:
         if ref.target != target or ref.value in known or workspace.is_invalid(target, ref.value):
             continue
         hint = did_you_mean(ref.value, known) or f"define {article} {target} with `id: {ref.value}`"
-        yield ref.problem(f"unknown {target} '{ref.value}'", hint)
+        yield _problem(ref, f"unknown {target} '{ref.value}'", hint)
 
 
 def unknown_persona(workspace: Workspace) -> Iterator[Problem]:
@@ -96,7 +55,7 @@ def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
         parent: customer-lifecycle/join
     """
     journeys = workspace.journeys
-    for ref in references(workspace):
+    for ref in workspace.references:
         journey_id = ref.value if ref.target == "journey" else ref.value.split("/")[0]
         if ref.target not in ("journey", "step", "pain") or workspace.is_invalid(
             "journey", journey_id
@@ -104,7 +63,7 @@ def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
             continue
         if journey_id not in journeys:
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
-            yield ref.problem(f"unknown journey '{journey_id}' in '{ref.value}'", hint)
+            yield _problem(ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
 
 
 def unknown_step(workspace: Workspace) -> Iterator[Problem]:
@@ -115,14 +74,14 @@ def unknown_step(workspace: Workspace) -> Iterator[Problem]:
     Good:
         steps: [open-account/verify-identity]
     """
-    for ref in references(workspace):
+    for ref in workspace.references:
         if ref.target not in ("step", "pain"):
             continue
         journey_id, step_id = ref.value.split("/")[:2]
         steps = workspace.steps.get(journey_id)
         if steps is not None and step_id not in steps:
             hint = did_you_mean(step_id, steps) or f"steps of '{journey_id}': " + ", ".join(steps)
-            yield ref.problem(f"journey '{journey_id}' has no step '{step_id}'", hint)
+            yield _problem(ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
 
 
 def unknown_pain(workspace: Workspace) -> Iterator[Problem]:
@@ -133,7 +92,7 @@ def unknown_pain(workspace: Workspace) -> Iterator[Problem]:
     Good:
         pains: [open-account/verify-identity/photo-rejected]
     """
-    for ref in references(workspace):
+    for ref in workspace.references:
         if ref.target != "pain":
             continue
         journey_id, step_id, pain_id = ref.value.split("/")
@@ -143,4 +102,4 @@ def unknown_pain(workspace: Workspace) -> Iterator[Problem]:
             hint = did_you_mean(pain_id, pains) or (
                 f"pains of that step: {', '.join(pains)}" if pains else "that step lists no pains"
             )
-            yield ref.problem(f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint)
+            yield _problem(ref, f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint)
