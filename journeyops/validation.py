@@ -1,22 +1,27 @@
-"""`validate` as a library call: load a workspace, run every rule, return diagnostics."""
+"""`validate` as a library call: load a workspace, run every enabled rule, return diagnostics."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from journeyops.diagnostics import Diagnostic
+from journeyops.diagnostics import Diagnostic, Problem
 from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, load_workspace
-from journeyops.rules import RULES, RULES_BY_NAME, run
+from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, run
+from journeyops.rules.policy import PolicyError, build_policy
 
 
 @dataclass(frozen=True)
 class ValidationResult:
     diagnostics: list[Diagnostic]
-    files_checked: int
+    files: list[str] = field(default_factory=list)
     config_error: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
 
     @property
     def errors(self) -> int:
@@ -27,21 +32,37 @@ class ValidationResult:
         return len(self.diagnostics) - self.errors
 
 
-def validate(source: WorkspaceSource, only: str | None = None) -> ValidationResult:
+def validate(
+    source: WorkspaceSource, only: str | None = None, options: RunOptions | None = None
+) -> ValidationResult:
     """Check the whole workspace; with `only` (a relative file or folder), report only the
     findings in it. Everything is still loaded, so references into other files resolve."""
     try:
         loaded = load_workspace(source)
+        policy = build_policy(loaded.workspace.config.lint, RULES, loaded.config_source)
     except ConfigError as error:
-        config = RULES_BY_NAME["config"]
-        return ValidationResult([config.diagnose(p) for _, p in error.problems], 0, True)
-    diagnostics = run(RULES, loaded.workspace, loaded.problems)
+        return _config_failure([p for _, p in error.problems])
+    except PolicyError as error:
+        return _config_failure(error.problems)
+    diagnostics = run(
+        RULES,
+        loaded.workspace,
+        loaded.problems,
+        policy=policy,
+        suppressions=loaded.suppressions,
+        options=options or RunOptions(),
+    )
     files = loaded.workspace.files
     if only:
         diagnostics = [d for d in diagnostics if _inside(d.file, only)]
         files = [f for f in files if _inside(f, only)]
     counts = Counter(type(doc.model).__name__.lower() for doc in loaded.workspace.documents)
-    return ValidationResult(diagnostics, len(files), counts=dict(counts))
+    return ValidationResult(diagnostics, files, counts=dict(counts))
+
+
+def _config_failure(problems: list[Problem]) -> ValidationResult:
+    config = RULES_BY_NAME["config"]
+    return ValidationResult([config.diagnose(p) for p in problems], config_error=True)
 
 
 def _inside(path: str, folder_or_file: str) -> bool:

@@ -54,9 +54,11 @@ def read_tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def memory_workspace(files: dict[str, bytes]) -> MemorySource:
-    """A workspace from bytes; a default journeyops.yaml is added when the files have none."""
-    return MemorySource({CONFIG_FILE: DEFAULT_CONFIG, **files})
+def memory_workspace(files: dict[str, bytes], select: str | None = None) -> MemorySource:
+    """A workspace from bytes; a default journeyops.yaml is added when the files have none,
+    running only the rule `select` when given."""
+    config = DEFAULT_CONFIG + (f"lint: {{select: [{select}]}}\n".encode() if select else b"")
+    return MemorySource({CONFIG_FILE: config, **files})
 
 
 def expectations(files: dict[str, bytes]) -> set[tuple[str, int, str]]:

@@ -55,7 +55,7 @@ def test_root_is_found_by_walking_up(cli: Cli, tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "journeyops.yaml": "version: 1\nname: X\n",
+            "journeyops.yaml": "version: 1\nname: X\nlint: {select: [JO0, JO1]}\n",
             "a/b/p.yaml": "kind: persona\nid: p\nname: P\n",
         },
     )
@@ -70,7 +70,7 @@ def test_path_inside_workspace_limits_the_report_but_not_the_references(
     write(
         tmp_path,
         {
-            "journeyops.yaml": "version: 1\nname: X\n",
+            "journeyops.yaml": "version: 1\nname: X\nlint: {select: [JO0, JO1]}\n",
             "personas/p.yaml": "kind: persona\nid: p\nname: P\n",
             "journeys/j.yaml": "kind: journey\nid: j\ntitle: J\npersonas: [p]\n",
             "other/bad.yaml": "kind: persona\nid: p2\n",

@@ -1,22 +1,25 @@
 """Every rule has a failing and a passing case under tests/cases/<ID>-<name>/{fail,pass}/.
 
-A case is a small workspace read from bytes (the same path a git revision takes); the failing
-one marks each expected finding with `# expect: RULE` on its line.
+A case is a small workspace read from bytes (the same path a git revision takes), checked with
+only its own rule selected; the failing one marks each expected finding with
+`# expect: RULE` on its line. A case that needs other settings brings its own journeyops.yaml.
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
-from journeyops.rules import RULES
+from journeyops.rules import RULES, RunOptions
 from journeyops.validation import validate
 from tests.conftest import expectations, memory_workspace, observed, read_tree
 
 CASES = Path(__file__).resolve().parent / "cases"
 # A case is bytes in memory; an unreadable file only exists on disk (tests/test_cli.py).
 DISK_ONLY = {"JO014"}
+TODAY = RunOptions(today=datetime.date(2026, 11, 24))
 RULE_IDS = sorted(set(RULES) - DISK_ONLY)
 
 
@@ -36,12 +39,14 @@ def test_failing_case_reports_exactly_the_expected_findings(rule_id: str) -> Non
     expected = expectations(files)
     assert expected, "a failing case must mark its findings with # expect:"
     assert {rule for _, _, rule in expected} == {rule_id}
-    assert observed(validate(memory_workspace(files)).diagnostics) == expected
+    assert (
+        observed(validate(memory_workspace(files, rule_id), options=TODAY).diagnostics) == expected
+    )
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_passing_case_is_clean(rule_id: str) -> None:
-    result = validate(memory_workspace(read_tree(_case(rule_id) / "pass")))
+    result = validate(memory_workspace(read_tree(_case(rule_id) / "pass"), rule_id), options=TODAY)
     assert result.diagnostics == []
     assert result.files_checked >= (0 if rule_id == "JO011" else 1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -41,11 +42,10 @@ def workspace_root(path: Path) -> Path:
     return root
 
 
-def display_prefix(root: Path) -> str:
-    """How to print paths under `root` so that they are relative to where the user is."""
-    relative = os.path.relpath(root, Path.cwd())
-    if relative == ".":
-        return ""
-    if relative.startswith(".."):  # not below the current folder: an absolute path reads better
-        return root.as_posix() + "/"
-    return relative.replace(os.sep, "/") + "/"
+def path_display(root: Path) -> Callable[[str], str]:
+    """How to print a workspace path so that the user can open it from where they are:
+    relative to the current folder when one holds the other, absolute otherwise."""
+    cwd = Path.cwd().resolve()
+    if root == cwd or root.is_relative_to(cwd) or cwd.is_relative_to(root):
+        return lambda file: os.path.relpath(root / file, cwd).replace(os.sep, "/")
+    return lambda file: (root / file).as_posix()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import display_prefix, stdout_console, workspace_root
+from journeyops.cli.console import path_display, stdout_console, workspace_root
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.sources import DiskSource
 from journeyops.report import REPORTERS, OutputFormat
+from journeyops.rules import RunOptions
 from journeyops.validation import validate as run_validation
 
 
@@ -32,6 +34,15 @@ def validate(
             help="text: one line per finding for people; json: a stable document for tools.",
         ),
     ] = OutputFormat.TEXT,
+    today: Annotated[
+        datetime.datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Treat this date (YYYY-MM-DD) as today, for review deadlines; pins results "
+            "in tests and reproducible CI runs.",
+            show_default="the current date",
+        ),
+    ] = None,
 ) -> None:
     """Check every journey, persona, insight and opportunity in a workspace.
 
@@ -49,8 +60,9 @@ def validate(
     root = workspace_root(path)
     target = path.resolve()
     only = None if target == root else target.relative_to(root).as_posix()
-    result = run_validation(DiskSource(root), only=only)
-    reporter = REPORTERS[output_format](stdout_console(), display_prefix(root))
+    options = RunOptions(today=today.date()) if today else RunOptions()
+    result = run_validation(DiskSource(root), only=only, options=options)
+    reporter = REPORTERS[output_format](stdout_console(), path_display(root))
     reporter.report(result)
     if result.config_error:
         raise typer.Exit(ExitStatus.USAGE)

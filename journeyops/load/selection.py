@@ -14,21 +14,21 @@ OUTPUT_DIR = "site"
 
 
 def select_files(paths: Iterable[str], config: Config) -> list[str]:
-    include = [_compile(p) for p in config.include]
-    exclude = [_compile(p) for p in config.exclude]
+    include = [compile_glob(p) for p in config.include]
+    exclude = [compile_glob(p) for p in config.exclude]
     chosen = []
     for path in paths:
         if path == CONFIG_FILE or path.startswith(OUTPUT_DIR + "/"):
             continue
-        if include and not any(_matches(rx, path) for rx in include):
+        if include and not any(matches_glob(rx, path) for rx in include):
             continue
-        if any(_matches(rx, path) for rx in exclude):
+        if any(matches_glob(rx, path) for rx in exclude):
             continue
         chosen.append(path)
     return sorted(chosen)
 
 
-def _matches(pattern: re.Pattern[str], path: str) -> bool:
+def matches_glob(pattern: re.Pattern[str], path: str) -> bool:
     """A pattern matches a file, or any folder above it (`drafts` excludes `drafts/a.yaml`)."""
     if pattern.fullmatch(path):
         return True
@@ -37,7 +37,7 @@ def _matches(pattern: re.Pattern[str], path: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _compile(glob: str) -> re.Pattern[str]:
+def compile_glob(glob: str) -> re.Pattern[str]:
     """gitignore-like globs: `*` and `?` stay within a folder, `**` crosses folders."""
     glob = glob.strip().lstrip("/").removeprefix("./").rstrip("/")
     out = []

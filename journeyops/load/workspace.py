@@ -14,9 +14,11 @@ from journeyops.load import schema_errors
 from journeyops.load.documents import RuleProblem, typed_documents
 from journeyops.load.selection import select_files
 from journeyops.load.sources import CONFIG_FILE, WorkspaceSource
+from journeyops.load.suppressions import Suppression, find_suppressions
 from journeyops.load.yaml_reader import Rejected, read_yaml
 from journeyops.model import Config
 from journeyops.model.workspace import Workspace
+from journeyops.sourcemap import SourceMap
 
 
 class ConfigError(Exception):
@@ -30,10 +32,12 @@ class ConfigError(Exception):
 @dataclass
 class LoadResult:
     workspace: Workspace
+    config_source: SourceMap
     problems: list[RuleProblem] = field(default_factory=list)
+    suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
 
 
-def load_config(source: WorkspaceSource) -> Config:
+def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap]:
     try:
         data = source.read(CONFIG_FILE)
     except OSError as error:
@@ -51,7 +55,7 @@ def load_config(source: WorkspaceSource) -> Config:
     if isinstance(raw.value, Rejected):  # pragma: no cover - rejection always adds a problem
         raise ConfigError(problems)
     try:
-        return Config.model_validate(raw.value)
+        return Config.model_validate(raw.value), raw.source
     except ValidationError as error:
         found = schema_errors.translate(error, Config, raw.source, CONFIG_FILE)
         raise ConfigError([("config", p) for p in found]) from None
@@ -59,9 +63,9 @@ def load_config(source: WorkspaceSource) -> Config:
 
 def load_workspace(source: WorkspaceSource) -> LoadResult:
     """Read and type every workspace file. One bad file never stops the others."""
-    config = load_config(source)
+    config, config_source = load_config(source)
     files = select_files(source.yaml_files(), config)
-    result = LoadResult(Workspace(config, files))
+    result = LoadResult(Workspace(config, files), config_source)
     with _gc_paused():
         for file in files:
             try:
@@ -73,6 +77,9 @@ def load_workspace(source: WorkspaceSource) -> LoadResult:
                     ("unreadable-file", Problem(message, file, FILE_START, hint))
                 )
                 continue
+            suppressions = find_suppressions(data)
+            if suppressions:
+                result.suppressions[file] = suppressions
             found = typed_documents(read_yaml(data, file), file)
             result.workspace.documents.extend(found.located)
             result.problems.extend(found.problems)

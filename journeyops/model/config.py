@@ -52,6 +52,45 @@ class Governance(Strict):
     )
 
 
+Level = Literal["off", "warning", "error"]
+
+
+class LintOverride(Strict):
+    """Different rule settings for some files, e.g. drafts or imported legacy maps."""
+
+    files: list[Text] = Field(
+        min_length=1, description="Glob patterns of the files this override applies to."
+    )
+    rules: dict[str, Level] = Field(
+        default_factory=dict,
+        description="Rule id or name -> `off`, `warning` or `error` for these files.",
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Rule ids, names or id prefixes turned off here."
+    )
+
+
+class Lint(Strict):
+    """Which rules run and how severe their findings are."""
+
+    rules: dict[str, Level] = Field(
+        default_factory=dict,
+        description="Rule id or name -> `off`, `warning` or `error`, e.g. `JO301: error`.",
+    )
+    select: list[str] = Field(
+        default_factory=list,
+        description="Only these rules run (ids, names or id prefixes such as `JO4`). "
+        "Empty: every rule.",
+    )
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Rules turned off (ids, names or id prefixes such as `JO4`).",
+    )
+    overrides: list[LintOverride] = Field(
+        default_factory=list, description="Per-path settings; later entries win."
+    )
+
+
 class Config(Strict):
     """The workspace configuration, `journeyops.yaml` at the workspace root."""
 
@@ -63,6 +102,7 @@ class Config(Strict):
     governance: Governance = Field(
         default_factory=Governance, description="Ownership and review rules."
     )
+    lint: Lint = Field(default_factory=Lint, description="Rule selection and severities.")
     include: list[Text] = Field(
         default_factory=list,
         description="Glob patterns (relative to the workspace root, `**` for any depth) that "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 from rich.console import Console
 
@@ -10,10 +11,10 @@ from journeyops.validation import ValidationResult
 
 
 class Reporter(ABC):
-    def __init__(self, console: Console, path_prefix: str = "") -> None:
-        """`path_prefix` turns workspace-relative paths into paths the user can click."""
+    def __init__(self, console: Console, display: Callable[[str], str] = str) -> None:
+        """`display` turns a workspace-relative path into one the user can open."""
         self.console = console
-        self.path_prefix = path_prefix
+        self.display = display
 
     @abstractmethod
     def report(self, result: ValidationResult) -> None: ...

@@ -26,7 +26,7 @@ class TextReporter(Reporter):
 
     def line(self, d: Diagnostic) -> None:
         # Text objects, not markup strings: messages quote user text such as "[draft]".
-        where = f"{self.path_prefix}{d.file}:{d.span.line}:{d.span.column}:"
+        where = f"{self.display(d.file)}:{d.span.line}:{d.span.column}:"
         line = Text.assemble(
             (where, "bold"),
             " ",
@@ -48,7 +48,8 @@ class TextReporter(Reporter):
             return Text.assemble(
                 ("✗ ", "bold red"), "fix journeyops.yaml; nothing else was checked"
             )
-        parts = [_count(result.errors, "error"), _count(result.warnings, "warning")]
+        counts = ((result.errors, "error"), (result.warnings, "warning"))
+        parts = [_count(n, noun) for n, noun in counts if n]
         with_findings = len({d.file for d in result.diagnostics})
         return Text.assemble(
             ("✗ ", "bold red" if result.errors else "yellow"),

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from journeyops.diagnostics import Problem
 from journeyops.model import Journey
 from journeyops.model.workspace import Located, Workspace
+from journeyops.rules.engine import RunOptions
 from journeyops.suggest import did_you_mean
 
 
-def invalid_replaces(workspace: Workspace) -> Iterator[Problem]:
+def invalid_replaces(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """`replaces` must be set on a future journey and name a current journey.
 
     Bad:
@@ -50,7 +51,7 @@ def _parent_journey(workspace: Workspace, doc: Located[Journey]) -> Located[Jour
     return workspace.journeys.get(parent.split("/")[0]) if parent else None
 
 
-def parent_cycle(workspace: Workspace) -> Iterator[Problem]:
+def parent_cycle(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """Following `parent` from journey to journey comes back to where it started.
 
     Bad:
@@ -77,7 +78,7 @@ def parent_cycle(workspace: Workspace) -> Iterator[Problem]:
             )
 
 
-def unknown_level(workspace: Workspace) -> Iterator[Problem]:
+def unknown_level(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A journey's `level` is not one of `taxonomy.levels` in journeyops.yaml.
 
     Bad:
@@ -93,7 +94,7 @@ def unknown_level(workspace: Workspace) -> Iterator[Problem]:
             yield Problem(f"unknown level '{level}'", doc.file, doc.span("level"), hint)
 
 
-def level_mismatch(workspace: Workspace) -> Iterator[Problem]:
+def level_mismatch(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A child journey must sit exactly one level below the journey holding its parent step.
 
     Bad:
@@ -121,7 +122,7 @@ def level_mismatch(workspace: Workspace) -> Iterator[Problem]:
             )
 
 
-def emotion_range(workspace: Workspace) -> Iterator[Problem]:
+def emotion_range(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A step's `emotion` lies outside `taxonomy.emotion` (default -2..2).
 
     Bad:
@@ -139,3 +140,90 @@ def emotion_range(workspace: Workspace) -> Iterator[Problem]:
                     doc.span("stages", i, "steps", j, "emotion"),
                     "change the value, or widen `taxonomy.emotion` in journeyops.yaml",
                 )
+
+
+def _children(workspace: Workspace) -> dict[str, list[str]]:
+    """journey id -> ids of the journeys whose `parent` is one of its steps."""
+    children: dict[str, list[str]] = {}
+    for doc in workspace.of(Journey):
+        if doc.model.parent:
+            children.setdefault(doc.model.parent.split("/")[0], []).append(doc.model.id)
+    return children
+
+
+def _unattached(workspace: Workspace) -> Iterator[tuple[Located[Journey], list[str]]]:
+    """Journeys with no parent below the top level, with their child journeys."""
+    levels = workspace.config.taxonomy.levels
+    children = _children(workspace)
+    for doc in workspace.of(Journey):
+        level = doc.model.level
+        if doc.model.parent is None and level in levels and level != levels[0]:
+            yield doc, children.get(doc.model.id, [])
+
+
+def missing_parent(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+    """A journey below the top level has no `parent`, so it hangs outside the hierarchy.
+
+    Bad:
+        level: journey            # levels: [lifecycle, journey, task]
+    Good:
+        level: journey
+        parent: customer-lifecycle/open-account
+    """
+    top = workspace.config.taxonomy.levels[0]
+    for doc, children in _unattached(workspace):
+        if not children:
+            yield Problem(
+                f"journey '{doc.model.id}' is at level '{doc.model.level}' but has no parent",
+                doc.file,
+                doc.span("level"),
+                f"add `parent: <journey>/<step>` pointing into a journey one level up "
+                f"(the top level is '{top}')",
+            )
+
+
+def root_not_top_level(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+    """A journey that other journeys zoom into, but that has no parent itself, is the root of
+    its hierarchy; a root belongs at the top level.
+
+    Bad:
+        id: open-account
+        level: journey           # child journeys point into it; it has no parent
+    Good:
+        id: open-account
+        level: journey
+        parent: customer-lifecycle/open-account
+    """
+    top = workspace.config.taxonomy.levels[0]
+    for doc, children in _unattached(workspace):
+        if children:
+            yield Problem(
+                f"journey '{doc.model.id}' is the root of {len(children)} child "
+                f"journey{'s' if len(children) > 1 else ''} but sits at level "
+                f"'{doc.model.level}', not at the top level '{top}'",
+                doc.file,
+                doc.span("level"),
+                "give it a `parent`, or move it to the top level",
+            )
+
+
+def future_parent(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+    """A current journey zooms into a step of a future journey, which does not exist yet.
+
+    Bad:
+        state: current
+        parent: open-account-future/instant-id-check
+    Good:
+        state: current
+        parent: open-account/verify-identity
+    """
+    for doc in workspace.of(Journey):
+        parent = _parent_journey(workspace, doc)
+        if doc.model.state == "current" and parent is not None and parent.model.state == "future":
+            yield Problem(
+                f"current journey '{doc.model.id}' zooms into '{doc.model.parent}', "
+                "a step of a future journey",
+                doc.file,
+                doc.span("parent"),
+                "point `parent` at a step of a current journey, or make this journey future too",
+            )

@@ -135,3 +135,14 @@ Good:
     version: 1
     name: Northwind
 """
+
+UNUSED_SUPPRESSION = """
+A `# journeyops: disable=RULE` comment names a rule that reports nothing on its line or the
+next (or, for `disable-file=RULE`, nowhere in the file), or names no rule at all. Stale
+suppressions hide the next real problem, so they are reported.
+
+Bad:
+    owner: Onboarding squad  # journeyops: disable=JO301
+Good:
+    owner: Onboarding squad
+"""

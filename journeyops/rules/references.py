@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from journeyops.diagnostics import Problem
 from journeyops.model.references import Reference
 from journeyops.model.workspace import Workspace
+from journeyops.rules.engine import RunOptions
 from journeyops.suggest import did_you_mean
 
 
@@ -24,7 +25,7 @@ def _missing_id(workspace: Workspace, target: str, ids: Iterable[str]) -> Iterat
         yield _problem(ref, f"unknown {target} '{ref.value}'", hint)
 
 
-def unknown_persona(workspace: Workspace) -> Iterator[Problem]:
+def unknown_persona(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A journey, insight or opportunity names a persona id that no persona document has.
 
     Bad:
@@ -35,7 +36,7 @@ def unknown_persona(workspace: Workspace) -> Iterator[Problem]:
     return _missing_id(workspace, "persona", workspace.personas)
 
 
-def unknown_insight(workspace: Workspace) -> Iterator[Problem]:
+def unknown_insight(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A step's `insights` or an opportunity's `evidence` names an insight that does not exist.
 
     Bad:
@@ -46,7 +47,7 @@ def unknown_insight(workspace: Workspace) -> Iterator[Problem]:
     return _missing_id(workspace, "insight", workspace.insights)
 
 
-def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
+def unknown_journey(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """`replaces`, or the journey part of a step or pain reference, names no journey.
 
     Bad:
@@ -66,7 +67,7 @@ def unknown_journey(workspace: Workspace) -> Iterator[Problem]:
             yield _problem(ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
 
 
-def unknown_step(workspace: Workspace) -> Iterator[Problem]:
+def unknown_step(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A `journey/step` (or `journey/step/pain`) reference names a step the journey lacks.
 
     Bad:
@@ -84,7 +85,7 @@ def unknown_step(workspace: Workspace) -> Iterator[Problem]:
             yield _problem(ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
 
 
-def unknown_pain(workspace: Workspace) -> Iterator[Problem]:
+def unknown_pain(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """A `journey/step/pain` reference names a pain that the step does not list.
 
     Bad:

@@ -8,10 +8,11 @@ from journeyops.diagnostics import Problem
 from journeyops.model import Journey
 from journeyops.model.base import Document
 from journeyops.model.workspace import Located, Workspace
+from journeyops.rules.engine import RunOptions
 from journeyops.sourcemap import Path
 
 
-def duplicate_id(workspace: Workspace) -> Iterator[Problem]:
+def duplicate_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """Two documents of the same kind share an id; references to it would be ambiguous.
 
     Bad:
@@ -55,7 +56,7 @@ def _local_duplicates(
         )
 
 
-def duplicate_step_id(workspace: Workspace) -> Iterator[Problem]:
+def duplicate_step_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """Two steps of one journey share an id, so `journey/step` references are ambiguous.
 
     Bad:
@@ -70,7 +71,7 @@ def duplicate_step_id(workspace: Workspace) -> Iterator[Problem]:
         yield from _local_duplicates(doc, "step", f"journey '{doc.model.id}'", items)
 
 
-def duplicate_stage_id(workspace: Workspace) -> Iterator[Problem]:
+def duplicate_stage_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """Two stages of one journey share an id.
 
     Bad:
@@ -83,7 +84,7 @@ def duplicate_stage_id(workspace: Workspace) -> Iterator[Problem]:
         yield from _local_duplicates(doc, "stage", f"journey '{doc.model.id}'", items)
 
 
-def duplicate_pain_id(workspace: Workspace) -> Iterator[Problem]:
+def duplicate_pain_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """Two pains (or two gains) of one step share an id, so pain references are ambiguous.
 
     Bad:

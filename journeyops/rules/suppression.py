@@ -1,0 +1,65 @@
+"""Applying inline suppressions, and reporting the ones that suppress nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from journeyops.diagnostics import Diagnostic, Problem, Span
+from journeyops.load.suppressions import Suppression
+from journeyops.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from journeyops.rules.engine import Rule
+
+UNUSED = "unused-suppression"
+
+
+def apply_suppressions(
+    found: Iterable[Diagnostic],
+    suppressions: Mapping[str, list[Suppression]],
+    rules: Mapping[str, Rule],
+) -> tuple[list[Diagnostic], list[tuple[str, Problem]]]:
+    """The diagnostics no comment suppresses, and one problem per suppression (per rule
+    named in it) that suppressed nothing."""
+    rule_of = {rule.name: rule_id for rule_id, rule in rules.items()} | {i: i for i in rules}
+    used: set[tuple[str, int, str]] = set()
+    kept = []
+    for diagnostic in found:
+        hit = _suppressing(diagnostic, suppressions.get(diagnostic.file, ()), rule_of)
+        if hit is None:
+            kept.append(diagnostic)
+        else:
+            used.add((diagnostic.file, *hit))
+    unused = []
+    for file, items in suppressions.items():
+        for index, suppression in enumerate(items):
+            for name in suppression.names:
+                if (file, index, name) not in used:
+                    unused.append((UNUSED, _unused(file, suppression, name, rule_of)))
+    return kept, unused
+
+
+def _suppressing(
+    diagnostic: Diagnostic, items: Iterable[Suppression], rule_of: Mapping[str, str]
+) -> tuple[int, str] | None:
+    for index, suppression in enumerate(items):
+        if suppression.covers(diagnostic.span.line):
+            for name in suppression.names:
+                if rule_of.get(name) == diagnostic.rule:
+                    return index, name
+    return None
+
+
+def _unused(file: str, suppression: Suppression, name: str, rule_of: Mapping[str, str]) -> Problem:
+    span = Span(suppression.line, suppression.column, suppression.line, suppression.end_column)
+    if name not in rule_of:
+        hint = did_you_mean(name, rule_of) or "`journeyops rules` lists every rule"
+        return Problem(f"the suppression names an unknown rule '{name}'", file, span, hint)
+    where = "in this file" if suppression.whole_file else "on this line or the next"
+    return Problem(
+        f"the suppression of {name} suppresses nothing: there is no {name} finding {where}",
+        file,
+        span,
+        f"remove '{name}' from the comment",
+    )
