@@ -72,7 +72,7 @@ def test_overrides_apply_to_matching_files_and_later_ones_win() -> None:
         ("  rules: {JO3O1: off}\n", 4, 11, "did you mean 'JO301'?"),
         ("  select: [journey-without-ownr]\n", 4, 12, "did you mean 'journey-without-owner'?"),
         (
-            "  overrides:\n    - {files: [a], ignore: [JO9]}\n",
+            "  overrides:\n    - {files: [a], ignore: [zzz]}\n",
             5,
             29,
             "`journeyops rules` lists every rule",
