@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint typecheck format schemas goldens clean
+.PHONY: install demo test lint typecheck format schemas goldens docs clean
 
 install: $(STAMP)
 
@@ -55,3 +55,7 @@ goldens: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# docs/rules.md is generated from the rules' docstrings; a test fails when it is stale.
+docs: install
+	$(BIN)/journeyops rules --format markdown > docs/rules.md

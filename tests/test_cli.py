@@ -116,7 +116,7 @@ def test_version(cli: Cli) -> None:
     assert (status, out) == (0, f"journeyops {__version__}\n")
 
 
-@pytest.mark.parametrize("command", ["validate", "schema"])
+@pytest.mark.parametrize("command", ["validate", "schema", "rules", "explain"])
 def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
     status, out, _ = cli(command, "--help")
     assert status == 0

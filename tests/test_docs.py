@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from journeyops.model import MODELS_BY_KIND, Config, Kpi, Pain, Stage, Step
 from journeyops.model.journey import Gain
 from journeyops.rules import RULES
+from journeyops.rules.reference import rule_markdown, rules_markdown
 from tests.conftest import ROOT
 
 
@@ -35,3 +36,16 @@ def test_every_rule_has_docs_with_examples() -> None:
         # Encoding and unreadable files have no YAML to show as a bad and a good example.
         assert "Bad:" in rule.docs or rule.id in {"JO004", "JO014"}, rule.id
         assert rule.docs.strip(), rule.id
+
+
+def test_rules_reference_is_current() -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(RULES.values()), "docs/rules.md is stale: run `make docs`"
+
+
+def test_rules_reference_shows_examples_as_yaml_blocks() -> None:
+    text = rule_markdown(RULES["JO404"])
+    assert text.startswith("## JO404 `unaddressed-high-pain`\n")
+    assert "Default severity: **warning**." in text
+    assert "**Bad**\n\n```yaml\npains: [{id: photo-rejected" in text
+    assert "**Good**\n\n```yaml\nkind: opportunity\n" in text
