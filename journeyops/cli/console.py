@@ -42,6 +42,21 @@ def workspace_root(path: Path) -> Path:
     return root
 
 
+def repository_path(root: Path) -> Callable[[str], str]:
+    """Workspace paths relative to the enclosing git repository, which is what GitHub and
+    SARIF viewers resolve them against; without a repository, relative to the workspace."""
+    repository = next((f for f in (root, *root.parents) if (f / ".git").exists()), root)
+    prefix = root.relative_to(repository).as_posix()
+    return (lambda file: file) if prefix == "." else (lambda file: f"{prefix}/{file}")
+
+
+def stdout_color() -> str | None:
+    """The colour system for standard output, or None when it is not a terminal (or
+    NO_COLOR is set); rich reads TERM, NO_COLOR and FORCE_COLOR."""
+    probe = Console()
+    return probe.color_system if probe.is_terminal and not probe.no_color else None
+
+
 def path_display(root: Path) -> Callable[[str], str]:
     """How to print a workspace path so that the user can open it from where they are:
     relative to the current folder when one holds the other, absolute otherwise."""

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import path_display, stdout_console, workspace_root
+from journeyops.atomic import write_atomic
+from journeyops.cli.console import (
+    path_display,
+    repository_path,
+    stdout_color,
+    usage_error,
+    workspace_root,
+)
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.sources import DiskSource
-from journeyops.report import REPORTERS, OutputFormat
+from journeyops.report import REPORTERS, OutputFormat, ReportContext
 from journeyops.rules import RunOptions
 from journeyops.validation import validate as run_validation
+
+Plan = list[tuple[OutputFormat, Path | None]]
 
 
 def validate(
@@ -26,14 +37,26 @@ def validate(
             show_default="current folder",
         ),
     ] = Path(),
-    output_format: Annotated[
-        OutputFormat,
+    formats: Annotated[
+        list[OutputFormat] | None,
         typer.Option(
             "--format",
             "-f",
-            help="text: one line per finding for people; json: a stable document for tools.",
+            help="text (people), json (tools), sarif (code scanning), github (Actions "
+            "annotations), junit (CI dashboards). Repeat it, each with an --output, to "
+            "write several reports in one run.",
+            show_default="text",
         ),
-    ] = OutputFormat.TEXT,
+    ] = None,
+    outputs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report of the matching --format (the first --output goes with "
+            "the first --format) to this file instead of standard output.",
+        ),
+    ] = None,
     today: Annotated[
         datetime.datetime | None,
         typer.Option(
@@ -46,24 +69,64 @@ def validate(
 ) -> None:
     """Check every journey, persona, insight and opportunity in a workspace.
 
-    Reports YAML errors, schema errors, broken references and hierarchy problems as
-    `path:line:column`, rule id and message, with a hint where a fix is likely.
+    Reports YAML errors, schema errors, broken references, hierarchy, governance and
+    content problems as `path:line:column`, rule id and message, with a hint where a fix is
+    likely. Under GitHub Actions (GITHUB_ACTIONS=true) and with no --format, the text
+    report comes with annotations for the pull request.
 
-    Exit status: 0 no errors, 1 errors found, 2 usage or journeyops.yaml problem.
+    Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or journeyops.yaml
+    problem.
 
     Examples:
 
       journeyops validate
 
       journeyops validate examples/northwind --format json
+
+      journeyops validate -f sarif -o journeyops.sarif -f github
     """
+    plan = _plan(formats or [], outputs or [])
     root = workspace_root(path)
     target = path.resolve()
     only = None if target == root else target.relative_to(root).as_posix()
     options = RunOptions(today=today.date()) if today else RunOptions()
     result = run_validation(DiskSource(root), only=only, options=options)
-    reporter = REPORTERS[output_format](stdout_console(), path_display(root))
-    reporter.report(result)
+    for output_format, output in plan:
+        context = ReportContext(
+            display=path_display(root),
+            in_repository=repository_path(root),
+            color_system=stdout_color() if output is None else None,
+        )
+        text = REPORTERS[output_format](context).render(result)
+        _write(text, output)
     if result.config_error:
         raise typer.Exit(ExitStatus.USAGE)
     raise typer.Exit(ExitStatus.FINDINGS if result.errors else ExitStatus.OK)
+
+
+def _plan(formats: list[OutputFormat], outputs: list[Path]) -> Plan:
+    """Pair each --format with its --output; at most one report goes to standard output."""
+    if len(outputs) > len(formats) and not (len(outputs) == 1 and not formats):
+        raise usage_error("more --output than --format options: pair each --output with a --format")
+    if not formats:
+        plan: Plan = [(OutputFormat.TEXT, outputs[0] if outputs else None)]
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            plan.append((OutputFormat.GITHUB, None))
+        return plan
+    plan = [(f, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)]
+    if sum(1 for _, output in plan if output is None) > 1:
+        raise usage_error(
+            "only one report can go to standard output: give each other --format an --output"
+        )
+    return plan
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise usage_error(f"cannot write {output}: {error.strerror}") from None

@@ -29,7 +29,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    def report(self, result: ValidationResult) -> None:
+    def render(self, result: ValidationResult) -> str:
         document = {
             "version": FORMAT_VERSION,
             "diagnostics": [as_dict(d) for d in result.diagnostics],
@@ -40,4 +40,4 @@ class JsonReporter(Reporter):
                 "files_with_findings": len({d.file for d in result.diagnostics}),
             },
         }
-        self.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

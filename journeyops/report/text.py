@@ -3,6 +3,9 @@ file, with a hint line where a likely fix is known, and a summary."""
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from rich.text import Text
 
 from journeyops.diagnostics import Diagnostic, Severity
@@ -13,20 +16,30 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 class TextReporter(Reporter):
-    def report(self, result: ValidationResult) -> None:
+    def render(self, result: ValidationResult) -> str:
+        buffer = io.StringIO()
+        color = self.context.color_system
+        console = Console(
+            file=buffer,
+            color_system=color,  # type: ignore[arg-type]  # rich's Literal of system names
+            force_terminal=color is not None,
+            highlight=False,
+            soft_wrap=True,
+        )
         previous: str | None = None
         for diagnostic in result.diagnostics:
             if previous is not None and diagnostic.file != previous:
-                self.console.print()
+                console.print()
             previous = diagnostic.file
-            self.line(diagnostic)
+            self._line(console, diagnostic)
         if result.diagnostics:
-            self.console.print()
-        self.console.print(self.summary(result), soft_wrap=True)
+            console.print()
+        console.print(self._summary(result))
+        return buffer.getvalue()
 
-    def line(self, d: Diagnostic) -> None:
+    def _line(self, console: Console, d: Diagnostic) -> None:
         # Text objects, not markup strings: messages quote user text such as "[draft]".
-        where = f"{self.display(d.file)}:{d.span.line}:{d.span.column}:"
+        where = f"{self.context.display(d.file)}:{d.span.line}:{d.span.column}:"
         line = Text.assemble(
             (where, "bold"),
             " ",
@@ -36,11 +49,11 @@ class TextReporter(Reporter):
             " ",
             d.message,
         )
-        self.console.print(line, soft_wrap=True, highlight=False)
+        console.print(line)
         if d.hint:
-            self.console.print(Text.assemble("  hint: ", (d.hint, "green")), soft_wrap=True)
+            console.print(Text.assemble("  hint: ", (d.hint, "green")))
 
-    def summary(self, result: ValidationResult) -> Text:
+    def _summary(self, result: ValidationResult) -> Text:
         files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''}"
         if not result.diagnostics:
             return Text.assemble(("✓ ", "bold green"), f"{files} checked, no problems found")

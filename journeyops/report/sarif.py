@@ -1,0 +1,91 @@
+"""`--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Paths are relative to the repository root (what code scanning resolves them against);
+fingerprints leave out line numbers so that an alert survives edits above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+
+from journeyops.diagnostics import Diagnostic
+from journeyops.report.base import INFORMATION_URI, Reporter
+from journeyops.rules import Rule
+from journeyops.rules.reference import rule_markdown
+from journeyops.validation import ValidationResult
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT = "journeyops/v1"
+
+
+class SarifReporter(Reporter):
+    def render(self, result: ValidationResult) -> str:
+        rules = list(self.context.rules.values())
+        index = {rule.id: i for i, rule in enumerate(rules)}
+        seen: Counter[str] = Counter()
+        results = []
+        for diagnostic in result.diagnostics:
+            uri = self.context.in_repository(diagnostic.file)
+            key = f"{diagnostic.rule}\0{uri}\0{diagnostic.message}"
+            seen[key] += 1  # identical findings in one file get distinct fingerprints
+            results.append(self._result(diagnostic, uri, index[diagnostic.rule], key, seen[key]))
+        document = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "journeyops",
+                            "version": self.context.tool_version,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [_descriptor(rule) for rule in rules],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                }
+            ],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+    def _result(
+        self, d: Diagnostic, uri: str, rule_index: int, key: str, occurrence: int
+    ) -> dict[str, Any]:
+        text = d.message if not d.hint else f"{d.message}. Hint: {d.hint}"
+        fingerprint = hashlib.sha256(f"{key}\0{occurrence}".encode()).hexdigest()[:32]
+        return {
+            "ruleId": d.rule,
+            "ruleIndex": rule_index,
+            "level": d.severity.value,
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": {
+                            "startLine": d.span.line,
+                            "startColumn": d.span.column,
+                            "endLine": d.span.end_line,
+                            "endColumn": max(d.span.end_column, d.span.column),
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT: fingerprint},
+        }
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    docs = rule.docs or rule.summary
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": docs.split("\n\n")[0].replace("\n", " ")},
+        "help": {"text": docs, "markdown": rule_markdown(rule)},
+        "defaultConfiguration": {"level": rule.severity.value},
+    }

@@ -1,0 +1,165 @@
+"""SARIF, GitHub annotations and JUnit: validated against their specs and pinned by goldens."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from journeyops.diagnostics import Diagnostic, Severity, Span
+from journeyops.report import ReportContext
+from journeyops.report.github import GithubReporter
+from journeyops.rules import RULES
+from journeyops.validation import ValidationResult
+from tests.conftest import ROOT
+
+Cli = Callable[..., tuple[int, str, str]]
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-2.1.0.json").read_text())
+BROKEN = ("validate", "examples/broken", "--today", "2026-11-24")
+
+
+@pytest.fixture
+def broken_json(cli: Cli) -> dict[str, object]:
+    status, out, _ = cli(*BROKEN, "--format", "json", cwd=ROOT)
+    assert status == 1
+    document: dict[str, object] = json.loads(out)
+    return document
+
+
+def test_sarif_validates_against_the_official_schema(cli: Cli) -> None:
+    status, out, _ = cli(*BROKEN, "--format", "sarif", cwd=ROOT)
+    assert status == 1
+    sarif = json.loads(out)
+    jsonschema.Draft202012Validator(SARIF_SCHEMA).validate(sarif)
+
+
+def test_sarif_carries_rules_results_and_repository_paths(
+    cli: Cli, broken_json: dict[str, object]
+) -> None:
+    _, out, _ = cli(*BROKEN, "--format", "sarif", cwd=ROOT)
+    [run] = json.loads(out)["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["informationUri"]) == (
+        "journeyops",
+        "https://github.com/journeyops/journeyops",
+    )
+    assert [r["id"] for r in driver["rules"]] == list(RULES)
+    jo404 = driver["rules"][list(RULES).index("JO404")]
+    assert jo404["name"] == "unaddressed-high-pain"
+    assert jo404["defaultConfiguration"] == {"level": "warning"}
+    assert {"shortDescription", "fullDescription", "help"} <= set(jo404)
+    diagnostics = broken_json["diagnostics"]
+    assert isinstance(diagnostics, list)
+    assert len(run["results"]) == len(diagnostics)
+    for result, diagnostic in zip(run["results"], diagnostics, strict=True):
+        assert result["ruleId"] == diagnostic["rule"]
+        assert driver["rules"][result["ruleIndex"]]["id"] == diagnostic["rule"]
+        assert result["level"] == diagnostic["severity"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "examples/broken/" + diagnostic["file"]
+        assert location["region"]["startLine"] == diagnostic["line"]
+        assert location["region"]["startColumn"] == diagnostic["column"]
+    fingerprints = [r["partialFingerprints"]["journeyops/v1"] for r in run["results"]]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_sarif_fingerprints_survive_lines_moving(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "journeyops.yaml").write_text("version: 1\nname: X\nlint: {select: [JO0]}\n")
+    (tmp_path / "p.yaml").write_text("kind: persona\nid: p\n")
+    first = json.loads(cli("validate", str(tmp_path), "-f", "sarif")[1])
+    (tmp_path / "p.yaml").write_text("# a comment moves everything down\n\nkind: persona\nid: p\n")
+    second = json.loads(cli("validate", str(tmp_path), "-f", "sarif")[1])
+    [a], [b] = first["runs"][0]["results"], second["runs"][0]["results"]
+    assert a["locations"] != b["locations"]
+    assert a["partialFingerprints"] == b["partialFingerprints"]
+
+
+def test_github_annotations_match_golden(cli: Cli, golden: Callable[[str, str], None]) -> None:
+    status, out, _ = cli(*BROKEN, "--format", "github", cwd=ROOT)
+    assert status == 1
+    golden("broken.github.txt", out)
+
+
+def test_github_escapes_data_and_properties() -> None:
+    diagnostic = Diagnostic(
+        "a,b:c.yaml",
+        Span(1, 2, 3, 4),
+        "JO101",
+        "unknown-persona",
+        Severity.WARNING,
+        "50% done\r\nnext",
+        "x",
+    )
+    result = ValidationResult([diagnostic])
+    line = GithubReporter(ReportContext()).render(result)
+    assert line == (
+        "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,endLine=3,endColumn=4,"
+        "title=JO101 unknown-persona::50%25 done%0D%0Anext%0Ahint: x\n"
+    )
+
+
+def test_junit_matches_golden_and_counts(
+    cli: Cli, golden: Callable[[str, str], None], broken_json: dict[str, object]
+) -> None:
+    status, out, _ = cli(*BROKEN, "--format", "junit", cwd=ROOT)
+    assert status == 1
+    golden("broken.junit.xml", out)
+    suite = ET.fromstring(out).find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    summary = broken_json["summary"]
+    assert isinstance(summary, dict)
+    assert len(cases) == summary["files_checked"] == int(suite.get("tests", "0"))
+    failures = [f for case in cases for f in case.findall("failure")]
+    assert (
+        len(failures) == summary["errors"] + summary["warnings"] == int(suite.get("failures", "0"))
+    )
+
+
+def test_two_formats_with_outputs_in_one_run(cli: Cli, tmp_path: Path) -> None:
+    sarif, annotations = tmp_path / "r.sarif", tmp_path / "r.txt"
+    status, out, _ = cli(
+        *BROKEN, "-f", "sarif", "-o", str(sarif), "-f", "github", "-o", str(annotations), cwd=ROOT
+    )
+    assert (status, out) == (1, "")
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+    assert annotations.read_text().startswith("::error file=examples/broken/")
+
+
+def test_one_format_to_a_file_and_one_to_stdout(cli: Cli, tmp_path: Path) -> None:
+    status, out, _ = cli(
+        *BROKEN, "-f", "json", "-o", str(tmp_path / "r.json"), "-f", "github", cwd=ROOT
+    )
+    assert status == 1
+    assert out.startswith("::error ")
+    assert json.loads((tmp_path / "r.json").read_text())["version"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-f", "json", "-f", "github"), "only one report can go to standard output"),
+        (("-f", "json", "-o", "a", "-o", "b"), "more --output than --format"),
+    ],
+)
+def test_ambiguous_outputs_are_usage_errors(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    status, _, err = cli(*BROKEN, *args, cwd=ROOT)
+    assert status == 2
+    assert message in err
+
+
+def test_github_actions_adds_annotations_to_text(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, _ = cli(*BROKEN, cwd=ROOT)
+    lines = out.splitlines()
+    assert lines[0].startswith("examples/broken/journeys/apply.yaml:5:12: error JO101")
+    assert any(
+        line.startswith("::error file=examples/broken/journeys/apply.yaml,line=5,")
+        for line in lines
+    )
+    _, out, _ = cli(*BROKEN, "--format", "json", cwd=ROOT)
+    assert "::error" not in out  # an explicit format is what the user asked for
