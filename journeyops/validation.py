@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from journeyops.diagnostics import Diagnostic, Problem
 from journeyops.load.sources import WorkspaceSource
@@ -13,11 +13,25 @@ from journeyops.rules.policy import PolicyError, build_policy
 
 
 @dataclass(frozen=True)
+class ChangeScope:
+    """How `--changed-since` narrowed a result."""
+
+    revision: str
+    changed_files: int
+    # Findings shown although their file is unchanged: new since the revision, so the
+    # change broke something there (a renamed id, say).
+    in_unchanged_files: int
+    # Findings left out: in unchanged files, and already there at the revision.
+    left_out: int
+
+
+@dataclass(frozen=True)
 class ValidationResult:
     diagnostics: list[Diagnostic]
     files: list[str] = field(default_factory=list)
     config_error: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    changes: ChangeScope | None = None
 
     @property
     def files_checked(self) -> int:
@@ -58,6 +72,34 @@ def validate(
         files = [f for f in files if _inside(f, only)]
     counts = Counter(type(doc.model).__name__.lower() for doc in loaded.workspace.documents)
     return ValidationResult(diagnostics, files, counts=dict(counts))
+
+
+def only_changes(
+    result: ValidationResult, before: ValidationResult, changed: set[str], revision: str
+) -> ValidationResult:
+    """Narrow `result` to what a change is responsible for: every finding in a changed file,
+    and findings elsewhere that were not there before (`before` is the same workspace
+    validated at `revision`)."""
+    if result.config_error:
+        return result
+    existed = {_identity(d) for d in before.diagnostics} if not before.config_error else set()
+    kept, caused, left_out = [], 0, 0
+    for diagnostic in result.diagnostics:
+        if diagnostic.file in changed:
+            kept.append(diagnostic)
+        elif _identity(diagnostic) not in existed:
+            kept.append(diagnostic)
+            caused += 1
+        else:
+            left_out += 1
+    files = [f for f in result.files if f in changed]
+    scope = ChangeScope(revision, len(files), caused, left_out)
+    return replace(result, diagnostics=kept, files=files, changes=scope)
+
+
+def _identity(diagnostic: Diagnostic) -> tuple[str, str, str]:
+    """What makes a finding the same one across revisions: not its line, which edits move."""
+    return (diagnostic.file, diagnostic.rule, diagnostic.message)
 
 
 def _config_failure(problems: list[Problem]) -> ValidationResult:

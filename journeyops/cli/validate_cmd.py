@@ -19,9 +19,11 @@ from journeyops.cli.console import (
     workspace_root,
 )
 from journeyops.diagnostics import ExitStatus
+from journeyops.load.git_source import GitError, changed_files, read_revision
 from journeyops.load.sources import DiskSource
 from journeyops.report import REPORTERS, OutputFormat, ReportContext
 from journeyops.rules import RunOptions
+from journeyops.validation import ValidationResult, only_changes
 from journeyops.validation import validate as run_validation
 
 Plan = list[tuple[OutputFormat, Path | None]]
@@ -57,6 +59,15 @@ def validate(
             "the first --format) to this file instead of standard output.",
         ),
     ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF",
+            help="Report only what a change is responsible for: findings in files changed "
+            "since the git revision REF (committed, staged, unstaged or new), and findings in "
+            "other files that were not there at REF. The whole workspace is still checked.",
+        ),
+    ] = None,
     today: Annotated[
         datetime.datetime | None,
         typer.Option(
@@ -84,6 +95,8 @@ def validate(
       journeyops validate examples/northwind --format json
 
       journeyops validate -f sarif -o journeyops.sarif -f github
+
+      journeyops validate --changed-since origin/main
     """
     plan = _plan(formats or [], outputs or [])
     root = workspace_root(path)
@@ -91,6 +104,8 @@ def validate(
     only = None if target == root else target.relative_to(root).as_posix()
     options = RunOptions(today=today.date()) if today else RunOptions()
     result = run_validation(DiskSource(root), only=only, options=options)
+    if changed_since is not None:
+        result = _changes_only(result, root, changed_since, only, options)
     for output_format, output in plan:
         context = ReportContext(
             display=path_display(root),
@@ -102,6 +117,17 @@ def validate(
     if result.config_error:
         raise typer.Exit(ExitStatus.USAGE)
     raise typer.Exit(ExitStatus.FINDINGS if result.errors else ExitStatus.OK)
+
+
+def _changes_only(
+    result: ValidationResult, root: Path, revision: str, only: str | None, options: RunOptions
+) -> ValidationResult:
+    try:
+        changed = changed_files(root, revision)
+        before = run_validation(read_revision(root, revision), only=only, options=options)
+    except GitError as error:
+        raise usage_error(f"--changed-since {revision}: {error}") from None
+    return only_changes(result, before, changed, revision)
 
 
 def _plan(formats: list[OutputFormat], outputs: list[Path]) -> Plan:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from journeyops.diagnostics import Diagnostic
@@ -30,14 +31,17 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
 
 class JsonReporter(Reporter):
     def render(self, result: ValidationResult) -> str:
+        summary: dict[str, Any] = {
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "files_checked": result.files_checked,
+            "files_with_findings": len({d.file for d in result.diagnostics}),
+        }
+        if result.changes is not None:
+            summary["changed_since"] = asdict(result.changes)
         document = {
             "version": FORMAT_VERSION,
             "diagnostics": [as_dict(d) for d in result.diagnostics],
-            "summary": {
-                "errors": result.errors,
-                "warnings": result.warnings,
-                "files_checked": result.files_checked,
-                "files_with_findings": len({d.file for d in result.diagnostics}),
-            },
+            "summary": summary,
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

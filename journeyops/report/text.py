@@ -35,6 +35,8 @@ class TextReporter(Reporter):
         if result.diagnostics:
             console.print()
         console.print(self._summary(result))
+        if result.changes is not None:
+            console.print(_scope(result))
         return buffer.getvalue()
 
     def _line(self, console: Console, d: Diagnostic) -> None:
@@ -68,6 +70,17 @@ class TextReporter(Reporter):
             ("✗ ", "bold red" if result.errors else "yellow"),
             f"{', '.join(parts)} in {with_findings} of {files}",
         )
+
+
+def _scope(result: ValidationResult) -> Text:
+    changes = result.changes
+    assert changes is not None
+    line = f"  changes since {changes.revision}: {changes.changed_files} changed files checked"
+    if changes.in_unchanged_files:
+        line += f"; {_count(changes.in_unchanged_files, 'new finding')} in unchanged files"
+    if changes.left_out:
+        line += f"; {_count(changes.left_out, 'older finding')} in unchanged files not shown"
+    return Text(line, style="dim")
 
 
 def _count(n: int, noun: str) -> str:
