@@ -69,8 +69,14 @@ def test_overrides_apply_to_matching_files_and_later_ones_win() -> None:
 @pytest.mark.parametrize(
     ("lint", "line", "column", "hint"),
     [
-        ("  rules: {JO3O1: off}\n", 4, 11, "did you mean 'JO301'?"),
-        ("  select: [journey-without-ownr]\n", 4, 12, "did you mean 'journey-without-owner'?"),
+        ("  rules: {JO3O1: off}\n", 4, 11, "did you mean 'JO301', 'JO410' or 'JO403'?"),
+        (
+            "  select: [journey-without-ownr]\n",
+            4,
+            12,
+            "did you mean 'journey-without-owner', 'journey-without-personas' or "
+            "'opportunity-without-owner'?",
+        ),
         (
             "  overrides:\n    - {files: [a], ignore: [zzz]}\n",
             5,

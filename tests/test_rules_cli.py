@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from journeyops.rules import RULES
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -53,3 +55,11 @@ def test_explain_unknown_rule_suggests_one(cli: Cli) -> None:
     status, _, err = cli("explain", "revew-overdue")
     assert status == 2
     assert "did you mean 'review-overdue'?" in err
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_every_rule_explains_itself(cli: Cli, rule_id: str) -> None:
+    status, out, _ = cli("explain", rule_id)
+    assert status == 0
+    assert f"{rule_id} {RULES[rule_id].name}" in out
+    assert f"Default severity: {RULES[rule_id].severity}" in out

@@ -17,7 +17,7 @@ from journeyops.load.sources import CONFIG_FILE
 from journeyops.model.config import Level, Lint
 from journeyops.rules.engine import Rule
 from journeyops.sourcemap import Path, SourceMap
-from journeyops.suggest import closest
+from journeyops.suggest import did_you_mean
 
 LEVELS: dict[Level, Severity | None] = {
     "off": None,
@@ -126,8 +126,7 @@ class _Names:
 
     def unknown(self, name: str, path: Path, *, key: bool) -> None:
         candidates = [*self.rules, *(r.name for r in self.rules.values())]
-        match = closest(name, candidates)
-        hint = f"did you mean '{match}'?" if match else "`journeyops rules` lists every rule"
+        hint = did_you_mean(name, candidates, n=3) or "`journeyops rules` lists every rule"
         span = self.source.span(path, key=key)
         self.problems.append(
             Problem(f"unknown rule '{name}' in lint settings", CONFIG_FILE, span, hint)
