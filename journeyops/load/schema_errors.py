@@ -14,7 +14,7 @@ from journeyops.diagnostics import Problem
 from journeyops.model.base import SLUG_PATTERN
 from journeyops.model.insight import Url
 from journeyops.sourcemap import Path, SourceMap
-from journeyops.suggest import closest, slugify
+from journeyops.suggest import closest, did_you_mean, slugify
 
 _URL_PATTERN = typing.get_args(Url)[1].pattern
 _TYPE_NAMES = {
@@ -34,8 +34,38 @@ _TYPE_NAMES = {
 def translate(
     error: ValidationError, model: type[BaseModel], source: SourceMap, file: str
 ) -> list[Problem]:
-    details = error.errors(include_url=False)
+    details = _merge_union_branches(error.errors(include_url=False), source)
     return [_one(d, model, source, file) for d in details if not _explained_by_typo(d, details)]
+
+
+def _merge_union_branches(details: list[ErrorDetails], source: SourceMap) -> list[ErrorDetails]:
+    """A value that fits no branch of `number | percentage` fails once per branch, at `loc`s
+    ending in a branch label ('float', 'constrained-str') that is no key the user wrote."""
+    merged: list[ErrorDetails] = []
+    expected: dict[tuple[Any, ...], list[str]] = {}
+    for detail in details:
+        loc = tuple(detail["loc"])
+        words = _branch_words(detail)
+        is_branch = len(loc) > 1 and isinstance(loc[-1], str) and loc not in source.keys
+        if not (is_branch and words):
+            merged.append(detail)
+            continue
+        if loc[:-1] not in expected:
+            expected[loc[:-1]] = []
+            merged.append({**detail, "loc": loc[:-1], "type": "union_branches"})
+        expected[loc[:-1]].append(words)
+    for detail in merged:
+        if detail["type"] == "union_branches":
+            detail["ctx"] = {"expected": " or ".join(expected[tuple(detail["loc"])])}
+    return merged
+
+
+def _branch_words(detail: ErrorDetails) -> str:
+    if detail["type"] == "string_pattern_mismatch" and "%" in str(
+        detail.get("ctx", {}).get("pattern", "")
+    ):
+        return 'a percentage such as "80%"'
+    return _TYPE_NAMES.get(detail["type"], "")
 
 
 def _explained_by_typo(detail: ErrorDetails, details: list[ErrorDetails]) -> bool:
@@ -62,6 +92,15 @@ def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: 
     hint: str | None = None
     if kind == "invalid_key":
         return _invalid_key(loc, source, file)
+    if kind == "union_branches":
+        message = f"{name} must be {ctx.get('expected')}, not {_describe(value)}"
+        return Problem(message, file, source.span(loc), None)
+    if kind == "union_tag_invalid":
+        tag = str(ctx.get("tag", ""))
+        expected = str(ctx.get("expected_tags", ""))
+        message = f"{name}: unknown type '{tag}'; use one of {expected}"
+        hint = did_you_mean(tag, [t.strip(" '") for t in expected.split(",")])
+        return Problem(message, file, source.span((*loc, "type")), hint)
     if kind == "missing":
         field = str(loc[-1])
         message = f"missing required field '{field}'" + (

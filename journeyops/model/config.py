@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from journeyops.model.base import Slug, Strict, Text
+from journeyops.model.scoring_config import Scoring
 
 DEFAULT_LEVELS = ("lifecycle", "journey", "task")
 
@@ -103,6 +104,9 @@ class Config(Strict):
         default_factory=Governance, description="Ownership and review rules."
     )
     lint: Lint = Field(default_factory=Lint, description="Rule selection and severities.")
+    scoring: Scoring = Field(
+        default_factory=Scoring, description="The default scoring model and named variants."
+    )
     include: list[Text] = Field(
         default_factory=list,
         description="Glob patterns (relative to the workspace root, `**` for any depth) that "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from journeyops.model.base import Document, FiniteNumber, PainRef, Slug, StepRef, Text
 
+Percentage = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
 Status = Literal["open", "exploring", "planned", "in-progress", "done", "dismissed"]
 
 
@@ -32,8 +33,9 @@ class Opportunity(Document):
     evidence: list[Slug] = Field(
         default_factory=list, description="Ids of insights that support it."
     )
-    scores: dict[Slug, FiniteNumber] = Field(
+    scores: dict[Slug, FiniteNumber | Percentage] = Field(
         default_factory=dict,
-        description="Scoring inputs by name (e.g. `reach`, `impact`, `confidence`, `effort`); "
-        "the scoring model gives them meaning.",
+        description="Scoring inputs by name (e.g. `reach`, `impact`, `confidence`, `effort`): "
+        'numbers, or percentages such as `"80%"` where a model accepts them. The scoring '
+        "model gives them meaning.",
     )

@@ -1,0 +1,38 @@
+"""Customer and business value: a weighted mean, optionally per unit of effort."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from journeyops.model.scoring_config import ValueOptions
+from journeyops.scoring.base import Computation, ScoringModel, Step, fmt
+from journeyops.scoring.inputs import Input
+
+
+class Value(ScoringModel[ValueOptions]):
+    title = "Value (weighted customer and business value)"
+
+    def inputs(self) -> tuple[Input, ...]:
+        inputs: tuple[Input, ...] = (
+            Input("customer_value", "value to customers, 0..100", minimum=0, maximum=100),
+            Input("business_value", "value to the business, 0..100", minimum=0, maximum=100),
+        )
+        if self.options.per_effort:
+            inputs += (Input("effort", "effort, 1..5", minimum=1, maximum=5),)
+        return inputs
+
+    def compute(self, values: Mapping[str, float]) -> Computation:
+        cw, bw = self.options.customer_weight, self.options.business_weight
+        customer, business = values["customer_value"], values["business_value"]
+        mean = (cw * customer + bw * business) / (cw + bw)
+        steps = [
+            Step(
+                f"({fmt(cw)} x {fmt(customer)} + {fmt(bw)} x {fmt(business)}) / {fmt(cw + bw)}",
+                mean,
+            )
+        ]
+        if not self.options.per_effort:
+            return Computation(mean, tuple(steps), value=mean)
+        effort = values["effort"]
+        steps.append(Step(f"/ effort {fmt(effort)}", mean / effort))
+        return Computation(mean / effort, tuple(steps), value=mean, effort=effort)
