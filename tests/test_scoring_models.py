@@ -100,7 +100,7 @@ def test_weighted_scorecard_with_divisor() -> None:
         (
             Rice(RiceOptions(type="rice")),
             {"confidence": 1.5},
-            "confidence is 1.5, but must be 0..1",
+            'confidence is 1.5, but must be 0..1 (or a percentage such as "80%")',
         ),
         (Rice(RiceOptions(type="rice")), {"effort": 0}, "effort is 0, but must be above 0"),
         (
