@@ -10,6 +10,7 @@ from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, load_workspace
 from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, run
 from journeyops.rules.policy import PolicyError, build_policy
+from journeyops.scoring import scoring_config_problems
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ def validate(
         return _config_failure([p for _, p in error.problems])
     except PolicyError as error:
         return _config_failure(error.problems)
+    config = loaded.workspace.config
+    scoring_problems = scoring_config_problems(config.scoring, loaded.config_source)
+    if scoring_problems:
+        return _config_failure(scoring_problems)
     diagnostics = run(
         RULES,
         loaded.workspace,

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeyops.diagnostics import Problem
-from journeyops.model.base import SLUG_PATTERN
+from journeyops.model.base import INPUT_NAME_PATTERN, SLUG_PATTERN
 from journeyops.model.insight import Url
 from journeyops.sourcemap import Path, SourceMap
 from journeyops.suggest import closest, did_you_mean, slugify
@@ -34,7 +34,11 @@ _TYPE_NAMES = {
 def translate(
     error: ValidationError, model: type[BaseModel], source: SourceMap, file: str
 ) -> list[Problem]:
-    details = _merge_union_branches(error.errors(include_url=False), source)
+    details: list[ErrorDetails] = []
+    for detail in error.errors(include_url=False):
+        detail["loc"] = _without_branch_labels(tuple(detail["loc"]), source)
+        details.append(detail)
+    details = _merge_union_branches(details, source)
     return [_one(d, model, source, file) for d in details if not _explained_by_typo(d, details)]
 
 
@@ -84,8 +88,10 @@ def _explained_by_typo(detail: ErrorDetails, details: list[ErrorDetails]) -> boo
 def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: str) -> Problem:
     loc: Path = tuple(detail["loc"])
     kind = detail["type"]
-    if loc and loc[-1] == "[key]":  # pydantic's marker for a problem with a key itself
-        loc, kind = loc[:-1], "invalid_key"
+    on_key = bool(loc) and loc[-1] == "[key]"  # pydantic's marker: the key itself is wrong
+    if on_key:
+        loc = loc[:-1]
+        kind = "invalid_key" if kind == "string_type" else kind
     name = _display(loc)
     value = detail.get("input")
     ctx = detail.get("ctx", {})
@@ -133,8 +139,22 @@ def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: 
             hint = "remove the quotes around the number"
     else:
         message = f"{name}: {_lower_first(detail['msg'])}"
-    span = source.span(loc, key=kind == "extra_forbidden")
+    span = source.span(loc, key=on_key or kind == "extra_forbidden")
     return Problem(message, file, span, hint)
+
+
+def _without_branch_labels(loc: Path, source: SourceMap) -> Path:
+    """pydantic names the union member it tried inside `loc` (`models.ice.ice.inputs`).
+    It only descends into data that exists, so an inner part of `loc` that is not in the
+    source map is such a label, not the user's key."""
+    kept: list[Any] = []
+    for index, part in enumerate(loc):
+        candidate = (*kept, part)
+        inner = index < len(loc) - 1
+        if inner and isinstance(part, str) and candidate not in source.values and part != "[key]":
+            continue
+        kept.append(part)
+    return tuple(kept)
 
 
 def _invalid_key(loc: Path, source: SourceMap, file: str) -> Problem:
@@ -186,6 +206,12 @@ def _pattern(name: str, value: str, pattern: str) -> tuple[str, str]:
         return (
             f"{name} '{value}' is not a valid id",
             f"use lowercase letters, digits and single hyphens, e.g. '{slugify(value)}'",
+        )
+    if pattern == INPUT_NAME_PATTERN:
+        example = slugify(value).replace("-", "_")
+        return (
+            f"{name} '{value}' is not a valid input name",
+            f"use lowercase letters, digits, '_' and '-', e.g. '{example}'",
         )
     if pattern == _URL_PATTERN:
         return f"{name} '{value}' is not a URL", "write a full address starting with https://"

@@ -13,6 +13,9 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 StepRef = Annotated[str, StringConstraints(pattern=rf"^{_SLUG}/{_SLUG}$")]
 PainRef = Annotated[str, StringConstraints(pattern=rf"^{_SLUG}/{_SLUG}/{_SLUG}$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
+INPUT_NAME_PATTERN = r"^[a-z][a-z0-9]*([_-][a-z0-9]+)*$"
+# Scoring input names: the models' own are snake_case (`business_value`), teams add theirs.
+InputName = Annotated[str, StringConstraints(pattern=INPUT_NAME_PATTERN, max_length=64)]
 FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
 
 

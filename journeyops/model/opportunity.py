@@ -6,7 +6,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from journeyops.model.base import Document, FiniteNumber, PainRef, Slug, StepRef, Text
+from journeyops.model.base import (
+    Document,
+    FiniteNumber,
+    InputName,
+    PainRef,
+    Slug,
+    StepRef,
+    Text,
+)
 
 Percentage = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?%$")]
 Status = Literal["open", "exploring", "planned", "in-progress", "done", "dismissed"]
@@ -33,7 +41,7 @@ class Opportunity(Document):
     evidence: list[Slug] = Field(
         default_factory=list, description="Ids of insights that support it."
     )
-    scores: dict[Slug, FiniteNumber | Percentage] = Field(
+    scores: dict[InputName, FiniteNumber | Percentage] = Field(
         default_factory=dict,
         description="Scoring inputs by name (e.g. `reach`, `impact`, `confidence`, `effort`): "
         'numbers, or percentages such as `"80%"` where a model accepts them. The scoring '

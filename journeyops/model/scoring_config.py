@@ -6,13 +6,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from journeyops.model.base import FiniteNumber, Slug, Strict
+from journeyops.model.base import FiniteNumber, InputName, Slug, Strict
 
 
 class ModelOptions(Strict):
     """Options every model accepts."""
 
-    inputs: dict[Slug, Slug] = Field(
+    inputs: dict[InputName, InputName] = Field(
         default_factory=dict,
         description="Rename inputs: model input -> the `scores` key that holds it, e.g. "
         "`{confidence: ice_confidence}` when two models use `confidence` on different scales.",
@@ -77,7 +77,7 @@ class ValueOptions(ModelOptions):
 class Criterion(Strict):
     """One input of a team-defined scorecard."""
 
-    input: Slug = Field(description="The `scores` key of this criterion.")
+    input: InputName = Field(description="The `scores` key of this criterion.")
     min: FiniteNumber = Field(default=0, description="Lowest allowed value.")
     max: FiniteNumber = Field(description="Highest allowed value.")
     weight: FiniteNumber = Field(default=1, gt=0, description="Relative weight of this criterion.")
@@ -92,7 +92,7 @@ class Criterion(Strict):
 class Divisor(Strict):
     """An input the weighted sum is divided by, such as effort."""
 
-    input: Slug = Field(description="The `scores` key of the divisor.")
+    input: InputName = Field(description="The `scores` key of the divisor.")
     min: FiniteNumber = Field(default=1, gt=0, description="Lowest allowed value (above 0).")
     max: FiniteNumber | None = Field(default=None, description="Highest allowed value.")
 

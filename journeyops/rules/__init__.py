@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from journeyops.diagnostics import Severity
-from journeyops.rules import content, governance, hierarchy, loading, references, uniqueness
+from journeyops.rules import (
+    content,
+    governance,
+    hierarchy,
+    loading,
+    references,
+    scoring_inputs,
+    uniqueness,
+)
 from journeyops.rules.engine import Rule, RunOptions, run
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -60,6 +68,9 @@ _ALL = (
     Rule("JO408", "too-many-stages", W, "A journey has more than 50 stages.", content.too_many_stages),
     Rule("JO409", "too-many-steps", W, "A stage has more than 30 steps.", content.too_many_steps),
     Rule("JO410", "duplicate-step-name", W, "Two steps of one stage share a name.", content.duplicate_step_name),
+    # JO5xx: scoring inputs
+    Rule("JO501", "missing-score-input", W, "An opportunity lacks an input the default model needs.", scoring_inputs.missing_score_input),
+    Rule("JO502", "invalid-score-input", E, "A scoring input is outside its model's range.", scoring_inputs.invalid_score_input),
 )
 # fmt: on
 

@@ -1,0 +1,56 @@
+"""Scoring inputs (JO5xx): what `journeyops score` needs, checked on every validate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journeyops.diagnostics import Problem
+from journeyops.model import Opportunity
+from journeyops.model.workspace import Workspace
+from journeyops.rules.engine import RunOptions
+from journeyops.scoring import resolve
+from journeyops.scoring.ranking import evaluate
+
+
+def missing_score_input(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+    """An opportunity lacks an input that the default scoring model (`scoring.default`,
+    RICE unless configured) needs, so `journeyops score` lists it as unscored.
+
+    Bad:
+        scores: {reach: 450, impact: 3, confidence: 0.8}    # RICE also needs effort
+    Good:
+        scores: {reach: 450, impact: 3, confidence: 0.8, effort: 2}
+    """
+    model = resolve(workspace.config.scoring)
+    for doc in workspace.of(Opportunity):
+        for key in evaluate(model, doc).missing:
+            where = doc.span("scores", key=True) if doc.model.scores else doc.span("id")
+            yield Problem(
+                f"opportunity '{doc.model.id}' has no '{key}' score, which the default "
+                f"model '{model.name}' needs",
+                doc.file,
+                where,
+                f"add `{key}:` under `scores:`",
+            )
+
+
+def invalid_score_input(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+    """A scoring input is outside the range of the default model or of a model configured
+    under `scoring.models` (RICE impact must be 3, 2, 1, 0.5 or 0.25; confidence 0..1 or a
+    percentage; ICE inputs 1..10; ...). Models that rename an input check the renamed key.
+
+    Bad:
+        scores: {reach: 450, impact: 5, confidence: 80, effort: 2}
+    Good:
+        scores: {reach: 450, impact: 3, confidence: 80%, effort: 2}
+    """
+    scoring = workspace.config.scoring
+    names = [scoring.default, *(n for n in scoring.models if n != scoring.default)]
+    seen: set[tuple[str, int, int]] = set()
+    for model in (resolve(scoring, name) for name in names):
+        for doc in workspace.of(Opportunity):
+            for problem in evaluate(model, doc).problems:
+                where = (problem.file, problem.span.line, problem.span.column)
+                if where not in seen:  # one finding per value, even if two models object
+                    seen.add(where)
+                    yield problem
