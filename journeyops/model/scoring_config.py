@@ -12,6 +12,7 @@ from journeyops.model.base import FiniteNumber, InputName, Slug, Strict
 class ModelOptions(Strict):
     """Options every model accepts."""
 
+    type: str = Field(description="Model type.")
     inputs: dict[InputName, InputName] = Field(
         default_factory=dict,
         description="Rename inputs: model input -> the `scores` key that holds it, e.g. "

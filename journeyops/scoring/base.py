@@ -55,7 +55,8 @@ class ScoringModel(ABC, Generic[Options]):
 
 
 def fmt(value: float) -> str:
-    """Numbers as people write them in an explanation: 675, 0.8, 24, 4.08."""
+    """Numbers as people write them in an explanation and as spreadsheets read them: 675,
+    0.8, 24, 4.08, 7893.33 (no thousands separators, at most 4 decimals)."""
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", " ") if abs(value) >= 10_000 else str(int(value))
-    return f"{value:.4g}" if abs(value) < 1000 else f"{value:,.2f}".replace(",", " ")
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")

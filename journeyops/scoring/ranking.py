@@ -86,7 +86,8 @@ def evaluate(model: ConfiguredModel, doc: Located[Opportunity]) -> Evaluation:
     return Evaluation(doc, tuple(inputs), tuple(missing), tuple(problems))
 
 
-def rank(workspace: Workspace, model: ConfiguredModel, filters: Filters = Filters()) -> Ranking:
+def rank(workspace: Workspace, model: ConfiguredModel, filters: Filters | None = None) -> Ranking:
+    filters = filters or Filters()
     ranking = Ranking(model)
     scored: list[tuple[float, Evaluation, Computation, tuple[Step, ...]]] = []
     for doc in workspace.of(Opportunity):

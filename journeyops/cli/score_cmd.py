@@ -1,0 +1,149 @@
+"""`journeyops score`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyops.atomic import write_atomic
+from journeyops.cli.console import (
+    path_display,
+    stderr_console,
+    stdout_color,
+    usage_error,
+    workspace_root,
+)
+from journeyops.diagnostics import Diagnostic, ExitStatus
+from journeyops.load.sources import DiskSource
+from journeyops.load.workspace import ConfigError
+from journeyops.report import ReportContext
+from journeyops.report.matrix import matrix_svg
+from journeyops.report.score_formats import RENDERERS, ScoreFormat, explain, table
+from journeyops.report.text import TextReporter
+from journeyops.rules import RULES, RULES_BY_NAME
+from journeyops.scoring.ranking import Filters
+from journeyops.scoring.run import ScoreRun, UnknownModel
+from journeyops.scoring.run import score as run_score
+from journeyops.validation import ValidationResult
+
+Status = typer.Option(
+    "--status",
+    help="Only opportunities with this status (repeatable): open, exploring, planned, "
+    "in-progress, done, dismissed.",
+)
+
+
+def score(
+    path: Annotated[
+        Path,
+        typer.Argument(help="The workspace (or a folder in it).", show_default="current folder"),
+    ] = Path(),
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="A built-in model (rice, ice, wsjf, opportunity, value) or one under "
+            "`scoring.models`.",
+            show_default="scoring.default, else rice",
+        ),
+    ] = None,
+    output_format: Annotated[
+        ScoreFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people, json for tools, csv for spreadsheets, markdown for "
+            "pull-request comments.",
+        ),
+    ] = ScoreFormat.TABLE,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Show only the N best-ranked opportunities.")
+    ] = None,
+    journey: Annotated[
+        str | None, typer.Option("--journey", help="Only opportunities on steps of this journey.")
+    ] = None,
+    persona: Annotated[
+        str | None, typer.Option("--persona", help="Only opportunities for this persona.")
+    ] = None,
+    statuses: Annotated[list[str] | None, Status] = None,
+    explain_id: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="ID",
+            help="Show how one opportunity's score is computed, with where each input is written.",
+        ),
+    ] = None,
+    matrix: Annotated[
+        Path | None,
+        typer.Option(
+            "--matrix", metavar="FILE.svg", help="Also write a value-versus-effort matrix as SVG."
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when an opportunity cannot be scored.")
+    ] = False,
+) -> None:
+    """Rank every opportunity across all journeys with one scoring model.
+
+    Opportunities that lack an input the model needs are listed apart, never scored as 0.
+    Equal scores share a rank; ties are ordered by id.
+
+    Exit status: 0 ranked, 1 invalid inputs or file errors (or unscored with --strict),
+    2 usage or journeyops.yaml problem.
+
+    Examples:
+
+      journeyops score --top 10
+
+      journeyops score --model wsjf --status open --status exploring
+
+      journeyops score --explain live-capture-guidance
+
+      journeyops score --format markdown > ranking.md
+    """
+    root = workspace_root(path)
+    filters = Filters(journey, persona, frozenset(statuses or ()))
+    try:
+        run = run_score(DiskSource(root), model, filters)
+    except ConfigError as error:
+        _report([RULES_BY_NAME["config"].diagnose(p) for _, p in error.problems], root)
+        raise typer.Exit(ExitStatus.USAGE) from None
+    except UnknownModel as error:
+        raise usage_error(str(error)) from None
+    display = path_display(root)
+    if explain_id is not None:
+        text = explain(run.ranking, explain_id, display)
+        if text is None:
+            raise usage_error(f"no opportunity '{explain_id}' (after filters)")
+        sys.stdout.write(text)
+    elif output_format is ScoreFormat.TABLE:
+        sys.stdout.write(table(run.ranking, top, stdout_color()))
+    else:
+        sys.stdout.write(RENDERERS[output_format](run.ranking, top))
+    if matrix is not None:
+        write_atomic(matrix, matrix_svg(run.ranking, run.workspace.config.name))
+    diagnostics = _diagnostics(run)
+    _report(diagnostics, root)
+    failed = bool(diagnostics) or (strict and bool(run.ranking.unscored))
+    raise typer.Exit(ExitStatus.FINDINGS if failed else ExitStatus.OK)
+
+
+def _diagnostics(run: ScoreRun) -> list[Diagnostic]:
+    """File problems, and invalid inputs (JO502), both keep opportunities out of the list."""
+    found = [RULES_BY_NAME[name].diagnose(p) for name, p in run.load_problems]
+    found += [RULES["JO502"].diagnose(p) for p in run.ranking.problems]
+    return sorted(d for d in found if d.is_error)
+
+
+def _report(diagnostics: list[Diagnostic], root: Path) -> None:
+    if diagnostics:
+        context = ReportContext(display=path_display(root))
+        text = TextReporter(context).render(
+            ValidationResult(diagnostics, sorted({d.file for d in diagnostics}))
+        )
+        stderr_console().file.write(text)

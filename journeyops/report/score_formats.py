@@ -1,0 +1,234 @@
+"""`journeyops score` output: table (people), json (tools), csv (spreadsheets), markdown
+(pull-request comments), and the step-by-step explanation of one score."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from journeyops.scoring.base import fmt
+from journeyops.scoring.ranking import Entry, Evaluation, Ranking
+
+FORMAT_VERSION = 1
+
+
+class ScoreFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+def score_text(value: float) -> str:
+    """A score for people: 18,000 and 7,893.33."""
+    return f"{value:,.2f}".removesuffix(".00")
+
+
+def _where(entry: Entry | Evaluation) -> str:
+    steps = entry.opportunity.model.steps
+    return steps[0] + (f" (+{len(steps) - 1})" if len(steps) > 1 else "")
+
+
+def _unscored_reason(evaluation: Evaluation) -> str:
+    parts = []
+    if evaluation.missing:
+        parts.append("missing " + ", ".join(evaluation.missing))
+    parts += [p.message for p in evaluation.problems]
+    return "; ".join(parts)
+
+
+def _header(ranking: Ranking) -> str:
+    model = ranking.model
+    return f"{model.name}: {model.model.title}"
+
+
+def table(ranking: Ranking, top: int | None, color_system: str | None) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        color_system=color_system,  # type: ignore[arg-type]
+        force_terminal=color_system is not None,
+        width=160,
+    )
+    console.print(f"[bold]{_header(ranking)}[/]", highlight=False)
+    grid = Table("rank", "id", "title", "score", "inputs", "journey/step", "status", "owner")
+    grid.columns[0].justify = grid.columns[3].justify = "right"
+    grid.columns[1].no_wrap = grid.columns[6].no_wrap = True
+    grid.columns[5].overflow = "fold"
+    for entry in ranking.entries[:top]:
+        opportunity = entry.opportunity.model
+        inputs = " ".join(f"{i.key}={fmt(i.value)}" for i in entry.inputs)
+        grid.add_row(
+            str(entry.rank),
+            opportunity.id,
+            opportunity.title,
+            score_text(entry.score),
+            inputs,
+            _where(entry),
+            opportunity.status,
+            opportunity.owner or "",
+        )
+    console.print(grid)
+    if ranking.unscored:
+        console.print(f"[bold]Not scored ({len(ranking.unscored)})[/]", highlight=False)
+        for evaluation in ranking.unscored:
+            console.print(
+                f"  {evaluation.opportunity.model.id}: {_unscored_reason(evaluation)}",
+                highlight=False,
+                markup=False,
+            )
+    return buffer.getvalue()
+
+
+def as_json(ranking: Ranking, top: int | None) -> str:
+    model = ranking.model
+    document = {
+        "version": FORMAT_VERSION,
+        "model": {
+            "name": model.name,
+            "type": model.options.type,
+            "title": model.model.title,
+            "parameters": model.model.parameters(),
+            "inputs": {spec.name: model.key(spec.name) for spec in model.model.inputs()},
+            "multipliers": {
+                "persona_weight": model.options.persona_weight,
+                "pain_severity": model.options.pain_severity,
+            },
+        },
+        "ranked": [_entry(e) for e in ranking.entries[:top]],
+        "unscored": [
+            {
+                "id": e.opportunity.model.id,
+                "title": e.opportunity.model.title,
+                "file": e.opportunity.file,
+                "line": e.opportunity.span("id").line,
+                "missing": list(e.missing),
+                "invalid": [p.message for p in e.problems],
+            }
+            for e in ranking.unscored
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    opportunity = entry.opportunity.model
+    return {
+        "rank": entry.rank,
+        "id": opportunity.id,
+        "title": opportunity.title,
+        "score": round(entry.score, 6),
+        "inputs": {i.key: i.value for i in entry.inputs},
+        "steps": opportunity.steps,
+        "status": opportunity.status,
+        "owner": opportunity.owner,
+        "file": entry.opportunity.file,
+        "line": entry.opportunity.span("id").line,
+    }
+
+
+def as_csv(ranking: Ranking, top: int | None) -> str:
+    keys = [ranking.model.key(spec.name) for spec in ranking.model.model.inputs()]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["rank", "id", "title", "score", *keys, "status", "owner", "steps", "note"])
+    for entry in ranking.entries[:top]:
+        o = entry.opportunity.model
+        values = {i.key: fmt(i.value) for i in entry.inputs}
+        writer.writerow(
+            [
+                entry.rank,
+                o.id,
+                o.title,
+                round(entry.score, 6),
+                *(values[k] for k in keys),
+                o.status,
+                o.owner or "",
+                " ".join(o.steps),
+                "",
+            ]
+        )
+    for evaluation in ranking.unscored:
+        o = evaluation.opportunity.model
+        raw = [str(o.scores.get(k, "")) for k in keys]
+        writer.writerow(
+            [
+                "",
+                o.id,
+                o.title,
+                "",
+                *raw,
+                o.status,
+                o.owner or "",
+                " ".join(o.steps),
+                "not scored: " + _unscored_reason(evaluation),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def as_markdown(ranking: Ranking, top: int | None) -> str:
+    lines = [
+        f"**Opportunities ranked by {_header(ranking)}**",
+        "",
+        "| Rank | Opportunity | Score | Status | Owner |",
+        "|---:|---|---:|---|---|",
+    ]
+    for entry in ranking.entries[:top]:
+        o = entry.opportunity.model
+        cells = [str(entry.rank), f"{_md(o.title)} (`{o.id}`)", score_text(entry.score)]
+        cells += [o.status, _md(o.owner or "")]
+        lines.append("| " + " | ".join(cells) + " |")
+    if ranking.unscored:
+        lines += ["", f"Not scored ({len(ranking.unscored)}):", ""]
+        lines += [
+            f"- `{e.opportunity.model.id}`: {_md(_unscored_reason(e))}" for e in ranking.unscored
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+RENDERERS: dict[ScoreFormat, Callable[[Ranking, int | None], str]] = {
+    ScoreFormat.JSON: as_json,
+    ScoreFormat.CSV: as_csv,
+    ScoreFormat.MARKDOWN: as_markdown,
+}
+
+
+def explain(ranking: Ranking, opportunity_id: str, display: Callable[[str], str]) -> str | None:
+    """Every number behind one opportunity's score, with where its inputs are written."""
+    entry = next((e for e in ranking.entries if e.opportunity.model.id == opportunity_id), None)
+    unscored = next((e for e in ranking.unscored if e.opportunity.model.id == opportunity_id), None)
+    found = entry or unscored
+    if found is None:
+        return None
+    doc = found.opportunity
+    out = [f"{doc.model.id}: {doc.model.title}", f"model {_header(ranking)}", ""]
+    inputs = entry.inputs if entry else unscored.inputs if unscored else ()
+    if inputs:
+        out.append("inputs")
+        width = max(len(i.key) for i in inputs)
+        for i in inputs:
+            out.append(
+                f"  {i.key:<{width}}  {fmt(i.value):>10}   {display(doc.file)}:{i.span.line}"
+            )
+    if entry is None:
+        assert unscored is not None
+        out += ["", f"not scored: {_unscored_reason(unscored)}"]
+        return "\n".join(out) + "\n"
+    out += ["", "arithmetic"]
+    steps = (*entry.computation.steps, *entry.multipliers)
+    width = max(len(s.what) for s in steps)
+    out += [f"  {s.what:<{width}}  = {fmt(round(s.result, 4))}" for s in steps]
+    out += ["", f"score {score_text(entry.score)}, rank {entry.rank} of {len(ranking.entries)}"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,48 @@
+"""`score` as a library call: load a workspace, resolve the model, rank the opportunities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeyops.diagnostics import Problem
+from journeyops.load.sources import WorkspaceSource
+from journeyops.load.workspace import ConfigError, load_workspace
+from journeyops.model.workspace import Workspace
+from journeyops.scoring import available, resolve, scoring_config_problems
+from journeyops.scoring.ranking import Filters, Ranking, rank
+from journeyops.suggest import did_you_mean
+
+
+class UnknownModel(Exception):
+    def __init__(self, name: str, names: list[str]) -> None:
+        hint = did_you_mean(name, names, n=3)
+        listed = ", ".join(names)
+        super().__init__(
+            f"unknown model '{name}'" + (f"; {hint}" if hint else f"; models: {listed}")
+        )
+
+
+@dataclass(frozen=True)
+class ScoreRun:
+    workspace: Workspace
+    ranking: Ranking
+    # Problems in files (schema errors and the like), by rule name: opportunities they hit
+    # are missing from the ranking, so they are never silent.
+    load_problems: list[tuple[str, Problem]] = field(default_factory=list)
+
+
+def score(
+    source: WorkspaceSource, model_name: str | None = None, filters: Filters | None = None
+) -> ScoreRun:
+    """Rank every opportunity. Raises ConfigError for a broken journeyops.yaml and
+    UnknownModel for a model name that is neither built in nor configured."""
+    loaded = load_workspace(source)
+    scoring = loaded.workspace.config.scoring
+    problems = scoring_config_problems(scoring, loaded.config_source)
+    if problems:
+        raise ConfigError([("config", p) for p in problems])
+    names = list(available(scoring))
+    if model_name is not None and model_name not in names:
+        raise UnknownModel(model_name, names)
+    ranking = rank(loaded.workspace, resolve(scoring, model_name), filters or Filters())
+    return ScoreRun(loaded.workspace, ranking, loaded.problems)
