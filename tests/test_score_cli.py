@@ -24,7 +24,8 @@ NORTHWIND = ROOT / "examples" / "northwind"
 
 def opportunity(id_: str, scores: str, **extra: str) -> str:
     fields = "".join(f"{k}: {v}\n" for k, v in extra.items())
-    return f"kind: opportunity\nid: {id_}\ntitle: {id_.title()}\nsteps: [j/a]\n{fields}scores: {scores}\n"
+    head = f"kind: opportunity\nid: {id_}\ntitle: {id_.title()}\nsteps: [j/a]\n"
+    return f"{head}{fields}scores: {scores}\n"
 
 
 def workspace(tmp_path: Path, *documents: str, config: str = "") -> Path:

@@ -147,7 +147,7 @@ def as_csv(ranking: Ranking, top: int | None) -> str:
                 entry.rank,
                 o.id,
                 o.title,
-                round(entry.score, 6),
+                fmt(entry.score),
                 *(values[k] for k in keys),
                 o.status,
                 o.owner or "",
