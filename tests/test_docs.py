@@ -8,6 +8,16 @@ from pydantic import BaseModel
 
 from journeyops.model import MODELS_BY_KIND, Config, Kpi, Pain, Stage, Step
 from journeyops.model.journey import Gain
+from journeyops.model.scoring_config import (
+    Criterion,
+    Divisor,
+    IceOptions,
+    Scoring,
+    ValueOptions,
+    WeightedOptions,
+    WsjfOptions,
+)
+from journeyops.model.surveys import Ces, Csat, Nps
 from journeyops.rules import RULES
 from journeyops.rules.reference import rule_markdown, rules_markdown
 from tests.conftest import ROOT
@@ -21,7 +31,25 @@ def test_readme_rule_table_matches_the_registry() -> None:
 
 def test_format_doc_mentions_every_field() -> None:
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    models: list[type[BaseModel]] = [Config, Kpi, Pain, Gain, Stage, Step, *MODELS_BY_KIND.values()]
+    models: list[type[BaseModel]] = [
+        Config,
+        Kpi,
+        Pain,
+        Gain,
+        Stage,
+        Step,
+        *MODELS_BY_KIND.values(),
+        Nps,
+        Csat,
+        Ces,
+        IceOptions,
+        WsjfOptions,
+        ValueOptions,
+        WeightedOptions,
+        Criterion,
+        Divisor,
+        Scoring,
+    ]
     missing = [
         f"{model.__name__}.{name}"
         for model in models

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from journeyops.model.base import Document, FiniteNumber, Slug, StepRef, Strict, Text
+from journeyops.model.surveys import Survey
 
 
 class Kpi(Strict):
@@ -76,6 +77,10 @@ class Step(Strict):
         default_factory=list, description="Ids of insights about this step."
     )
     kpis: list[Kpi] = Field(default_factory=list, description="Indicators measured at this step.")
+    surveys: list[Survey] = Field(
+        default_factory=list,
+        description="Survey results (NPS, CSAT, CES) at this step, as raw counts.",
+    )
 
 
 class Stage(Strict):
@@ -119,6 +124,9 @@ class Journey(Document):
     tags: list[Text] = Field(default_factory=list, description="Free-form labels.")
     description: str | None = Field(default=None, description="What this journey covers.")
     kpis: list[Kpi] = Field(default_factory=list, description="Indicators of the whole journey.")
+    surveys: list[Survey] = Field(
+        default_factory=list, description="Survey results (NPS, CSAT, CES) of the whole journey."
+    )
     stages: list[Stage] = Field(
         default_factory=list, description="The stages of the journey, in order."
     )
