@@ -27,6 +27,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 demo: install
 	$(BIN)/journeyops validate examples/northwind
 	@echo
+	$(BIN)/journeyops score examples/northwind --top 10
+	@echo
 	@echo "examples/broken holds one of each kind of mistake (exit status 1 is expected):"
 	@$(BIN)/journeyops validate examples/broken; status=$$?; \
 	  if [ $$status -ne 1 ]; then echo "expected exit status 1, got $$status"; exit 1; fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import BaseModel
 
@@ -77,3 +78,12 @@ def test_rules_reference_shows_examples_as_yaml_blocks() -> None:
     assert "Default severity: **warning**." in text
     assert "**Bad**\n\n```yaml\npains: [{id: photo-rejected" in text
     assert "**Good**\n\n```yaml\nkind: opportunity\n" in text
+
+
+def test_readme_ranked_table_is_current(cli: Callable[..., tuple[int, str, str]]) -> None:
+    status, out, _ = cli(
+        "score", "examples/northwind", "--format", "markdown", "--top", "10", cwd=ROOT
+    )
+    assert status == 0
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert out.strip() in readme, "README's ranked table is stale: paste the command's output"
