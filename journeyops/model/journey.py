@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -133,6 +134,11 @@ class Journey(Document):
 
     def steps(self) -> list[tuple[int, int, Step]]:
         """Every step with its stage and step index (the `loc` path is `stages/i/steps/j`)."""
+        return self._steps
+
+    @cached_property
+    def _steps(self) -> list[tuple[int, int, Step]]:
+        # Rules walk every step many times; the model is frozen, so the list never changes.
         return [
             (i, j, step)
             for i, stage in enumerate(self.stages)

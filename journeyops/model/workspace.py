@@ -59,7 +59,14 @@ class Workspace:
         return document_id in self.invalid_ids.get(kind, ())
 
     def of(self, kind: type[T]) -> list[Located[T]]:
-        return [d for d in self.documents if isinstance(d.model, kind)]  # type: ignore[misc]
+        return self._by_kind.get(kind, [])  # type: ignore[return-value]
+
+    @cached_property
+    def _by_kind(self) -> dict[type[Document], list[Located[Document]]]:
+        by_kind: dict[type[Document], list[Located[Document]]] = {}
+        for document in self.documents:
+            by_kind.setdefault(type(document.model), []).append(document)
+        return by_kind
 
     @cached_property
     def references(self) -> list[Reference]:

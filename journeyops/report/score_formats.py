@@ -96,7 +96,7 @@ def as_json(ranking: Ranking, top: int | None) -> str:
             "type": model.options.type,
             "title": model.model.title,
             "parameters": model.model.parameters(),
-            "inputs": {spec.name: model.key(spec.name) for spec in model.model.inputs()},
+            "inputs": {spec.name: model.key(spec.name) for spec in model.inputs},
             "multipliers": {
                 "persona_weight": model.options.persona_weight,
                 "pain_severity": model.options.pain_severity,
@@ -135,7 +135,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 
 def as_csv(ranking: Ranking, top: int | None) -> str:
-    keys = [ranking.model.key(spec.name) for spec in ranking.model.model.inputs()]
+    keys = [ranking.model.key(spec.name) for spec in ranking.model.inputs]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["rank", "id", "title", "score", *keys, "status", "owner", "steps", "note"])
@@ -220,7 +220,8 @@ def explain(ranking: Ranking, opportunity_id: str, display: Callable[[str], str]
         width = max(len(i.key) for i in inputs)
         for i in inputs:
             out.append(
-                f"  {i.key:<{width}}  {fmt(i.value):>10}   {display(doc.file)}:{i.span.line}"
+                f"  {i.key:<{width}}  {fmt(i.value):>10}   "
+                f"{display(doc.file)}:{doc.span(*i.path).line}"
             )
     if entry is None:
         assert unscored is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Journey
@@ -39,6 +40,12 @@ def duplicate_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]
         )
 
 
+def _unique(items: Iterable[Any]) -> bool:
+    """The cheap check first: most steps and stages have no duplicate at all."""
+    ids = [item.id for item in items]
+    return len(set(ids)) == len(ids)
+
+
 def _local_duplicates(
     doc: Located[Journey], what: str, scope: str, items: Iterable[tuple[str, Path]]
 ) -> Iterator[Problem]:
@@ -67,6 +74,8 @@ def duplicate_step_id(workspace: Workspace, options: RunOptions) -> Iterator[Pro
         steps: [{id: start-application, ...}] ... [{id: start-using, ...}]
     """
     for doc in workspace.of(Journey):
+        if _unique(step for _, _, step in doc.model.steps()):
+            continue
         items = ((step.id, ("stages", i, "steps", j)) for i, j, step in doc.model.steps())
         yield from _local_duplicates(doc, "step", f"journey '{doc.model.id}'", items)
 
@@ -80,6 +89,8 @@ def duplicate_stage_id(workspace: Workspace, options: RunOptions) -> Iterator[Pr
         stages: [{id: apply, name: Apply}, {id: verify, name: Verify}]
     """
     for doc in workspace.of(Journey):
+        if _unique(doc.model.stages):
+            continue
         items = ((stage.id, ("stages", i)) for i, stage in enumerate(doc.model.stages))
         yield from _local_duplicates(doc, "stage", f"journey '{doc.model.id}'", items)
 
@@ -94,6 +105,8 @@ def duplicate_pain_id(workspace: Workspace, options: RunOptions) -> Iterator[Pro
     """
     for doc in workspace.of(Journey):
         for i, j, step in doc.model.steps():
+            if _unique(step.pains) and _unique(step.gains):
+                continue
             base = ("stages", i, "steps", j)
             scope = f"step '{step.id}'"
             pains = ((p.id, (*base, "pains", k)) for k, p in enumerate(step.pains))

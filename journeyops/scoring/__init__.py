@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from journeyops.diagnostics import Problem
@@ -19,6 +20,7 @@ from journeyops.model.scoring_config import (
 )
 from journeyops.scoring.base import ScoringModel
 from journeyops.scoring.ice import Ice
+from journeyops.scoring.inputs import Input
 from journeyops.scoring.rice import Rice
 from journeyops.scoring.ulwick import OpportunityScore
 from journeyops.scoring.value import Value
@@ -53,6 +55,11 @@ class ConfiguredModel:
     name: str
     model: ScoringModel[Any]
     options: ModelOptions
+
+    @cached_property
+    def inputs(self) -> tuple[Input, ...]:
+        """The model's inputs, built once (evaluate asks for them per opportunity)."""
+        return self.model.inputs()
 
     def key(self, input_name: str) -> str:
         """The `scores` key that holds a model input (after `inputs:` renaming)."""

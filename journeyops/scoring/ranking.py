@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from journeyops.diagnostics import Problem, Span
+from journeyops.diagnostics import Problem
 from journeyops.model import Opportunity
 from journeyops.model.workspace import Located, Workspace
 from journeyops.scoring import ConfiguredModel
 from journeyops.scoring.base import Computation, Step, fmt
+from journeyops.sourcemap import Path
 
 SEVERITY_FACTOR = {"low": 1.0, "medium": 1.5, "high": 2.0}
 
@@ -23,7 +24,11 @@ class InputValue:
     name: str  # the model's name for it
     key: str  # the `scores` key it was read from
     value: float
-    span: Span  # where it is written
+
+    @property
+    def path(self) -> Path:
+        """Where it is written in its opportunity (positions are looked up only when shown)."""
+        return ("scores", self.key)
 
 
 @dataclass(frozen=True)
@@ -71,17 +76,17 @@ class Ranking:
 
 def evaluate(model: ConfiguredModel, doc: Located[Opportunity]) -> Evaluation:
     inputs, missing, problems = [], [], []
-    for spec in model.model.inputs():
+    for spec in model.inputs:
         key = model.key(spec.name)
         raw = doc.model.scores.get(key)
         if raw is None:
             missing.append(key)
             continue
-        span = doc.span("scores", key)
         try:
-            inputs.append(InputValue(spec.name, key, spec.parse(raw), span))
+            inputs.append(InputValue(spec.name, key, spec.parse(raw)))
         except ValueError as error:
             hint = f"{key}: {spec.description}"
+            span = doc.span("scores", key)
             problems.append(Problem(f"{error} (model {model.name})", doc.file, span, hint))
     return Evaluation(doc, tuple(inputs), tuple(missing), tuple(problems))
 
