@@ -9,6 +9,7 @@ They are turned into 1-based `Span`s only when someone asks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journeyops.diagnostics import Span
@@ -39,8 +40,29 @@ def unpack(packed: int) -> RawSpan:
 class SourceMap:
     values: dict[Path, int] = field(default_factory=dict)
     keys: dict[Path, int] = field(default_factory=dict)
+    # Set when the positions have not been built yet: called once, on the first lookup.
+    # Loading skips positions (most of the time and memory of a load) and builds them only
+    # for the documents someone asks about: one with a finding, an error or an explanation.
+    fill: Callable[[], SourceMap] | None = field(default=None, compare=False, repr=False)
+
+    def built(self) -> SourceMap:
+        """This map with its positions built; every lookup goes through here."""
+        if self.fill is not None:
+            built, self.fill = self.fill(), None
+            self.values, self.keys = built.values, built.keys
+        return self
+
+    def has_value(self, path: Path) -> bool:
+        return path in self.built().values
+
+    def has_key(self, path: Path) -> bool:
+        return path in self.built().keys
+
+    def key_paths(self) -> list[Path]:
+        return list(self.built().keys)
 
     def span(self, path: Path, *, key: bool = False) -> Span:
+        self.built()
         """Where `path` is; with `key=True` the key that names it. Falls back to the nearest
         ancestor that has a position, so a missing field points at the mapping that lacks it."""
         if key and path in self.keys:

@@ -3,15 +3,21 @@ every kind of bad input."""
 
 from __future__ import annotations
 
+import datetime
 import time
 import tracemalloc
 
 import pytest
 
 from journeyops.diagnostics import Span
+from journeyops.load.sources import DiskSource
+from journeyops.load.workspace import load_workspace
 from journeyops.load.yaml_builder import MAX_DEPTH
 from journeyops.load.yaml_reader import Rejected, read_yaml
+from journeyops.rules import RULES, RunOptions, run
+from journeyops.rules.policy import build_policy
 from journeyops.sourcemap import MAX_FILE_BYTES
+from tests.conftest import ROOT
 
 
 def problems(data: bytes) -> list[tuple[str, int, int, str]]:
@@ -169,3 +175,38 @@ def test_positions_survive_packing_on_long_files() -> None:
 def test_empty_documents_point_at_their_own_separator() -> None:
     parsed = read_yaml(b"---\n---\nkind: x\n---\n", "f.yaml")
     assert [d.source.span(()).line for d in parsed.documents] == [1, 3, 4]
+
+
+def test_positions_are_built_only_when_asked_for() -> None:
+    data = b"kind: persona\nid: p\nname: P\n---\nkind: persona\nid: q\nname: Q\n"
+    parsed = read_yaml(data, "f.yaml", positions=False)
+    assert [d.value["id"] for d in parsed.documents] == ["p", "q"]
+    first, second = (d.source for d in parsed.documents)
+    assert first.fill is not None and first.values == {}
+    assert second.span(("name",)) == Span(7, 7, 7, 8)  # built on demand, same positions
+    assert first.span(("id",)) == read_yaml(data, "f.yaml").documents[0].source.span(("id",))
+
+
+def test_a_duplicate_key_is_reported_with_both_lines_without_positions_too() -> None:
+    parsed = read_yaml(b"name: A\nid: x\nname: B\n", "f.yaml", positions=False)
+    [(rule, problem)] = parsed.problems
+    assert (rule, problem.span.line) == ("duplicate-key", 3)
+    assert "line 1" in problem.message
+
+
+def test_validating_a_clean_workspace_builds_no_positions() -> None:
+    loaded = load_workspace(DiskSource(ROOT / "examples" / "northwind"))
+    policy = build_policy(loaded.workspace.config.lint, RULES, loaded.config_source)
+    options = RunOptions(today=datetime.date(2026, 11, 24))
+    assert (
+        run(
+            RULES,
+            loaded.workspace,
+            loaded.problems,
+            policy=policy,
+            suppressions={},
+            options=options,
+        )
+        == []
+    )
+    assert all(doc.source.fill is not None for doc in loaded.workspace.documents)

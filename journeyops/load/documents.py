@@ -57,24 +57,29 @@ def _typed(
 ) -> tuple[Document | None, list[RuleProblem]]:
     value: Any = raw.value
     where = f"document {raw.index + 1}" if multi else "the document"
-    span = raw.source.span(())
     if isinstance(value, Rejected):
         return None, []
     if value is None:
         return None, [
             (
                 "empty-document",
-                Problem(f"{where} is empty", file, span, "remove the stray '---' or fill it in"),
+                Problem(
+                    f"{where} is empty",
+                    file,
+                    raw.source.span(()),
+                    "remove the stray '---' or fill it in",
+                ),
             )
         ]
     if not isinstance(value, dict):
         found = "a list" if isinstance(value, list) else f"a single value ({value!r:.40})"
         message = f"{where} is {found}, but a document must be a mapping with `kind:` and `id:`"
-        return None, [("document-not-mapping", Problem(message, file, span))]
+        return None, [("document-not-mapping", Problem(message, file, raw.source.span(())))]
     kind = value.get("kind")
     if kind is None:
         message = f"{where} has no `kind`; it must be one of: {_KINDS_TEXT}"
-        return None, [("unknown-kind", Problem(message, file, span, "add e.g. `kind: journey`"))]
+        add = "add e.g. `kind: journey`"
+        return None, [("unknown-kind", Problem(message, file, raw.source.span(()), add))]
     if not isinstance(kind, str) or kind not in MODELS_BY_KIND:
         message = f"unknown kind '{kind}'; it must be one of: {_KINDS_TEXT}"
         hint = did_you_mean(str(kind), KINDS)

@@ -50,7 +50,7 @@ def _merge_union_branches(details: list[ErrorDetails], source: SourceMap) -> lis
     for detail in details:
         loc = tuple(detail["loc"])
         words = _branch_words(detail)
-        is_branch = len(loc) > 1 and isinstance(loc[-1], str) and loc not in source.keys
+        is_branch = len(loc) > 1 and isinstance(loc[-1], str) and not source.has_key(loc)
         if not (is_branch and words):
             merged.append(detail)
             continue
@@ -151,7 +151,7 @@ def _without_branch_labels(loc: Path, source: SourceMap) -> Path:
     for index, part in enumerate(loc):
         candidate = (*kept, part)
         inner = index < len(loc) - 1
-        if inner and isinstance(part, str) and candidate not in source.values and part != "[key]":
+        if inner and isinstance(part, str) and not source.has_value(candidate) and part != "[key]":
             continue
         kept.append(part)
     return tuple(kept)
@@ -162,7 +162,7 @@ def _invalid_key(loc: Path, source: SourceMap, file: str) -> Problem:
     `loc` as a string, so the real key is found again among the source map's keys."""
     parent, shown = loc[:-1], str(loc[-1]) if loc else ""
     key: Any = shown
-    for path in source.keys:
+    for path in source.key_paths():
         if path[:-1] == parent and not isinstance(path[-1], str) and shown in _spellings(path[-1]):
             key = path[-1]
             break

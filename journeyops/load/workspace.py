@@ -80,7 +80,7 @@ def load_workspace(source: WorkspaceSource) -> LoadResult:
             suppressions = find_suppressions(data)
             if suppressions:
                 result.suppressions[file] = suppressions
-            found = typed_documents(read_yaml(data, file), file)
+            found = typed_documents(read_yaml(data, file, positions=False), file)
             result.workspace.documents.extend(found.located)
             result.problems.extend(found.problems)
             for kind, document_id in found.invalid:

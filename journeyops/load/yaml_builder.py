@@ -41,29 +41,38 @@ def raw_span(node: Node) -> RawSpan:
     return (start.line, start.column, end.line, end.column)
 
 
-class Builder:
-    __slots__ = ("count", "file", "memo", "problems", "source")
+class NeedPositions(Exception):
+    """A plain build met something it can only report with positions (a duplicate key)."""
 
-    def __init__(self, file: str, problems: list[tuple[str, Problem]]) -> None:
+
+class Builder:
+    """With `record`, every key, value and item gets its position in `source`; without, the
+    build skips the paths and positions (most of the cost), and they are built again later
+    only for the files that need them."""
+
+    __slots__ = ("count", "file", "memo", "problems", "record", "source")
+
+    def __init__(self, file: str, problems: list[tuple[str, Problem]], *, record: bool) -> None:
         self.file = file
         self.problems = problems
+        self.record = record
         self.source = SourceMap()
         self.count = 0
         # id(node) -> (value, expanded size) for collections; None while being built.
         self.memo: dict[int, tuple[Any, int] | None] = {}
 
-    def node(self, node: Node, path: Path) -> Any:
-        start, end = node.start_mark, node.end_mark
-        self.source.values[path] = (
-            (start.line << 24 | start.column) << 24 | end.line
-        ) << 24 | end.column
+    def node(self, node: Node, path: Path, depth: int = 0) -> Any:
+        if self.record:
+            start, end = node.start_mark, node.end_mark
+            self.source.values[path] = (
+                (start.line << 24 | start.column) << 24 | end.line
+            ) << 24 | end.column
         self.count += 1
         if type(node) is ScalarNode:
             return self.scalar(node)
-        if len(path) >= MAX_DEPTH:
-            raise Reject(
-                "unsupported-yaml", f"nesting deeper than {MAX_DEPTH} levels", raw_span(node)
-            )
+        if depth >= MAX_DEPTH:
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+            raise Reject("unsupported-yaml", message, raw_span(node))
         ident = id(node)
         if ident in self.memo:
             return self.alias(node, ident)
@@ -71,10 +80,10 @@ class Builder:
         before = self.count
         if type(node) is MappingNode:
             self.check_tag(node, _MAP_TAGS)
-            value: Any = self.mapping(node, path)
+            value: Any = self.mapping(node, path, depth + 1)
         else:
             self.check_tag(node, _SEQ_TAGS)
-            value = self.sequence(node, path)
+            value = self.sequence(node, path, depth + 1)
         self.memo[ident] = (value, self.count - before + 1)
         return value
 
@@ -135,10 +144,11 @@ class Builder:
                 "remove the tag",
             )
 
-    def mapping(self, node: Node, path: Path) -> dict[Any, Any]:
+    def mapping(self, node: Node, path: Path, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         merges: list[Node] = []
-        values, keys = self.source.values, self.source.keys
+        record, values, keys = self.record, self.source.values, self.source.keys
+        key_path: Path = ()
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 raise Reject(
@@ -150,45 +160,55 @@ class Builder:
                 merges.append(value_node)
                 continue
             key = self.scalar(key_node)
-            key_path = (*path, key)
+            if record:
+                key_path = (*path, key)
             if key in out:
                 self.duplicate_key(key, key_node, key_path)
                 continue
-            start, end = key_node.start_mark, key_node.end_mark
-            keys[key_path] = ((start.line << 24 | start.column) << 24 | end.line) << 24 | end.column
+            if record:
+                start, end = key_node.start_mark, key_node.end_mark
+                keys[key_path] = (
+                    (start.line << 24 | start.column) << 24 | end.line
+                ) << 24 | end.column
             if value_node.tag is PLAIN and type(value_node) is ScalarNode:
                 # The common case inline: a call per scalar is a large share of loading time.
                 text = value_node.value
                 if text[:1] not in TRIGGERS:
-                    start, end = value_node.start_mark, value_node.end_mark
-                    values[key_path] = (
-                        (start.line << 24 | start.column) << 24 | end.line
-                    ) << 24 | end.column
+                    if record:
+                        start, end = value_node.start_mark, value_node.end_mark
+                        values[key_path] = (
+                            (start.line << 24 | start.column) << 24 | end.line
+                        ) << 24 | end.column
                     self.count += 1
                     out[key] = text
                     continue
-            out[key] = self.node(value_node, key_path)
+            out[key] = self.node(value_node, key_path, depth)
         for merge in merges:
-            self.merge(out, merge, path)
+            self.merge(out, merge, path, depth)
         return out
 
-    def sequence(self, node: Node, path: Path) -> list[Any]:
+    def sequence(self, node: Node, path: Path, depth: int) -> list[Any]:
         out: list[Any] = []
-        values = self.source.values
+        record, values = self.record, self.source.values
+        item_path: Path = ()
         for index, item in enumerate(node.value):
-            item_path = (*path, index)
+            if record:
+                item_path = (*path, index)
             if item.tag is PLAIN and type(item) is ScalarNode and item.value[:1] not in TRIGGERS:
-                start, end = item.start_mark, item.end_mark
-                values[item_path] = (
-                    (start.line << 24 | start.column) << 24 | end.line
-                ) << 24 | end.column
+                if record:
+                    start, end = item.start_mark, item.end_mark
+                    values[item_path] = (
+                        (start.line << 24 | start.column) << 24 | end.line
+                    ) << 24 | end.column
                 self.count += 1
                 out.append(item.value)
             else:
-                out.append(self.node(item, item_path))
+                out.append(self.node(item, item_path, depth))
         return out
 
     def duplicate_key(self, key: Any, key_node: Node, key_path: Path) -> None:
+        if not self.record:  # naming both lines needs the first one's position
+            raise NeedPositions
         first = self.source.span(key_path, key=True).line
         at = raw_span(key_node)
         span = Span(at[0] + 1, at[1] + 1, at[2] + 1, at[3] + 1)
@@ -196,11 +216,11 @@ class Builder:
         hint = f"keep one '{key}' (lines {first} and {span.line}); YAML keeps only one of them"
         self.problems.append(("duplicate-key", Problem(message, self.file, span, hint)))
 
-    def merge(self, out: dict[Any, Any], merge: Node, path: Path) -> None:
+    def merge(self, out: dict[Any, Any], merge: Node, path: Path, depth: int) -> None:
         """`<<: *defaults` copies the keys the mapping does not set itself."""
         sources = merge.value if type(merge) is SequenceNode else [merge]
         for source in sources:
-            value = self.node(source, (*path, "<<"))
+            value = self.node(source, (*path, "<<") if self.record else (), depth)
             if not isinstance(value, dict):
                 raise Reject("unsupported-yaml", "'<<' must merge a mapping", raw_span(source))
             for key, item in value.items():

@@ -9,13 +9,14 @@ are turned away first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from journeyops.diagnostics import FILE_START, Problem, Span
-from journeyops.load.yaml_builder import MAP, PLAIN, SEQ, Builder, Reject
+from journeyops.load.yaml_builder import MAP, PLAIN, SEQ, Builder, NeedPositions, Reject
 from journeyops.load.yaml_problems import line_col, syntax_problem, utf8_problem, yaml_11_directive
 from journeyops.load.yaml_scalars import STR_TAG
 from journeyops.sourcemap import MAX_FILE_BYTES, SourceMap, pack
@@ -69,8 +70,36 @@ class ParsedFile:
     problems: list[tuple[str, Problem]] = field(default_factory=list)
 
 
-def read_yaml(data: bytes, file: str) -> ParsedFile:
-    """Every document in `data`, or the problems that kept documents from being read."""
+def read_yaml(data: bytes, file: str, *, positions: bool = True) -> ParsedFile:
+    """Every document in `data`, or the problems that kept documents from being read.
+
+    With `positions=False` the documents' source maps are built on first use, by reading
+    `data` again with positions; a file with a duplicate key is read with them at once."""
+    if not positions:
+        try:
+            return _read(data, file, _LazyPositions(data, file))
+        except NeedPositions:
+            pass
+    return _read(data, file, None)
+
+
+class _LazyPositions:
+    """The positions of one file's documents, built on the first request for any of them."""
+
+    def __init__(self, data: bytes, file: str) -> None:
+        self.data, self.file = data, file
+        self.maps: list[SourceMap] | None = None
+
+    def source(self, index: int) -> SourceMap:
+        return SourceMap(fill=partial(self._document, index))
+
+    def _document(self, index: int) -> SourceMap:
+        if self.maps is None:
+            self.maps = [d.source for d in _read(self.data, self.file, None).documents]
+        return self.maps[index] if index < len(self.maps) else SourceMap()
+
+
+def _read(data: bytes, file: str, lazy: _LazyPositions | None) -> ParsedFile:
     result = ParsedFile()
     if len(data) >= MAX_FILE_BYTES:
         message = f"the file is {len(data) / 2**20:.0f} MiB; journeyops reads files below 16 MiB"
@@ -92,8 +121,9 @@ def read_yaml(data: bytes, file: str) -> ParsedFile:
             root = parser.get_node()
             if root is None:  # pragma: no cover - check_node() said there is one
                 break
-            _build_document(root, len(result.documents), file, result)
-            if type(root) is ScalarNode and root.value == "" and root.tag is PLAIN:
+            _build_document(root, len(result.documents), file, result, lazy)
+            empty = type(root) is ScalarNode and root.value == "" and root.tag is PLAIN
+            if empty and lazy is None:
                 _point_at_separator(result.documents[-1].source, data, root.start_mark.line)
     except yaml.MarkedYAMLError as error:
         result.problems.append(syntax_problem(error, data, file))
@@ -107,15 +137,18 @@ def read_yaml(data: bytes, file: str) -> ParsedFile:
     return result
 
 
-def _build_document(root: Node, index: int, file: str, result: ParsedFile) -> None:
-    builder = Builder(file, result.problems)
+def _build_document(
+    root: Node, index: int, file: str, result: ParsedFile, lazy: _LazyPositions | None
+) -> None:
+    builder = Builder(file, result.problems, record=lazy is None)
     try:
         value = builder.node(root, ())
     except Reject as reject:
         span = Span(reject.at[0] + 1, reject.at[1] + 1, reject.at[2] + 1, reject.at[3] + 1)
         result.problems.append((reject.rule, Problem(reject.message, file, span, reject.hint)))
         value = _REJECTED
-    result.documents.append(RawDocument(index, value, builder.source))
+    source = builder.source if lazy is None else lazy.source(index)
+    result.documents.append(RawDocument(index, value, source))
 
 
 def _point_at_separator(source: SourceMap, data: bytes, line: int) -> None:
