@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint typecheck format schemas goldens docs clean
+.PHONY: install demo test lint typecheck format schemas goldens docs bench clean
 
 install: $(STAMP)
 
@@ -37,16 +37,16 @@ test: lint typecheck
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check journeyops tests
-	$(BIN)/ruff format --check journeyops tests
+	$(BIN)/ruff check journeyops tests bench
+	$(BIN)/ruff format --check journeyops tests bench
 	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff check --fix journeyops tests
-	$(BIN)/ruff format journeyops tests
+	$(BIN)/ruff check --fix journeyops tests bench
+	$(BIN)/ruff format journeyops tests bench
 
 schemas: install
 	$(BIN)/journeyops schema --out schemas
@@ -57,6 +57,11 @@ goldens: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# Performance targets as ratios against baselines measured in the same run (a few minutes).
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/run.py
 
 # docs/rules.md is generated from the rules' docstrings; a test fails when it is stale.
 docs: install

@@ -20,7 +20,7 @@ NOUNS = ["account", "card", "payment", "address", "limit", "statement", "dispute
 PERSONAS = 12
 
 
-def step_text(rng: random.Random, journey: int, stage: int, step: int, high: bool, insight: int | None) -> str:
+def step_text(rng: random.Random, stage: int, step: int, *, high: bool, insight: int | None) -> str:
     name = f"{rng.choice(VERBS)} {rng.choice(NOUNS)} {stage}-{step}"
     lines = [
         f"      - id: step-{stage}-{step}",
@@ -38,12 +38,15 @@ def step_text(rng: random.Random, journey: int, stage: int, step: int, high: boo
     if insight is not None:
         lines.append(f"        insights: [insight-{insight}]")
     lines.append(
-        f"        kpis: [{{id: kpi-{stage}-{step}, name: Completion rate, value: {rng.randint(50, 95)}, target: 90}}]"
+        f"        kpis: [{{id: kpi-{stage}-{step}, name: Completion rate, "
+        f"value: {rng.randint(50, 95)}, target: 90}}]"
     )
     return "\n".join(lines) + "\n"
 
 
-def journey_text(rng: random.Random, index: int, lifecycles: int, targeted: set[tuple[int, str]], insights: int) -> str:
+def journey_text(
+    rng: random.Random, index: int, lifecycles: int, targeted: set[tuple[int, str]], insights: int
+) -> str:
     is_root = index < lifecycles
     lines = [
         "kind: journey",
@@ -68,8 +71,11 @@ def journey_text(rng: random.Random, index: int, lifecycles: int, targeted: set[
         body += f"  - id: stage-{stage}\n    name: Stage {stage}\n    steps:\n"
         for step in range(4):
             high = (index, f"step-{stage}-{step}") in targeted
-            insight = (index * 20 + stage * 4 + step) % (insights * 7) if stage == step == 0 else None
-            body += step_text(rng, index, stage, step, high, insight if insight is not None and insight < insights else None)
+            insight = (
+                (index * 20 + stage * 4 + step) % (insights * 7) if stage == step == 0 else None
+            )
+            cited = insight if insight is not None and insight < insights else None
+            body += step_text(rng, stage, step, high=high, insight=cited)
     return body
 
 
@@ -98,7 +104,10 @@ def generate(out: Path, journeys: int, opportunities: int, seed: int) -> None:
     rng = random.Random(seed)
     lifecycles = max(1, journeys // 100)
     insights = max(1, opportunities // 12)
-    targets = [(rng.randrange(journeys), f"step-{rng.randrange(5)}-{rng.randrange(4)}") for _ in range(opportunities)]
+    targets = [
+        (rng.randrange(journeys), f"step-{rng.randrange(5)}-{rng.randrange(4)}")
+        for _ in range(opportunities)
+    ]
     for folder in ("journeys", "opportunities", "insights", "personas"):
         (out / folder).mkdir(parents=True, exist_ok=True)
     (out / "journeyops.yaml").write_text(
@@ -106,24 +115,32 @@ def generate(out: Path, journeys: int, opportunities: int, seed: int) -> None:
         "taxonomy:\n  levels: [lifecycle, journey, task]\n"
     )
     personas = "---\n".join(
-        f"kind: persona\nid: persona-{i}\nname: Persona {i}\nweight: {1 + i % 3}\n" for i in range(PERSONAS)
+        f"kind: persona\nid: persona-{i}\nname: Persona {i}\nweight: {1 + i % 3}\n"
+        for i in range(PERSONAS)
     )
     (out / "personas" / "personas.yaml").write_text(personas)
     for i in range(insights):
         journey, step = targets[i % len(targets)]
         (out / "insights" / f"insight-{i}.yaml").write_text(
-            f"kind: insight\nid: insight-{i}\ntitle: Finding {i}\nsource: {rng.choice(['interview', 'survey', 'analytics'])}\n"
+            f"kind: insight\nid: insight-{i}\ntitle: Finding {i}\n"
+            f"source: {rng.choice(['interview', 'survey', 'analytics'])}\n"
             f"date: 2026-0{1 + i % 9}-15\nsteps: [journey-{journey}/{step}]\n"
         )
     targeted = set(targets)
     for i in range(journeys):
-        (out / "journeys" / f"journey-{i}.yaml").write_text(journey_text(rng, i, lifecycles, targeted, insights))
+        (out / "journeys" / f"journey-{i}.yaml").write_text(
+            journey_text(rng, i, lifecycles, targeted, insights)
+        )
     for i, (journey, step) in enumerate(targets):
-        (out / "opportunities" / f"opportunity-{i}.yaml").write_text(opportunity_text(rng, i, journey, step, insights))
+        (out / "opportunities" / f"opportunity-{i}.yaml").write_text(
+            opportunity_text(rng, i, journey, step, insights)
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="Folder to write the workspace into (created).")
     parser.add_argument("--journeys", type=int, default=2000)
     parser.add_argument("--opportunities", type=int, default=5000)

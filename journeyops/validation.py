@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from journeyops.diagnostics import Diagnostic, Problem
+from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
-from journeyops.load.workspace import ConfigError, load_workspace
+from journeyops.load.workspace import ConfigError, Scan, load_scan, scan
 from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, run
 from journeyops.rules.policy import PolicyError, build_policy
 from journeyops.scoring import scoring_config_problems
@@ -47,13 +48,43 @@ class ValidationResult:
         return len(self.diagnostics) - self.errors
 
 
+RESULT = "result.pickle"
+
+
 def validate(
-    source: WorkspaceSource, only: str | None = None, options: RunOptions | None = None
+    source: WorkspaceSource,
+    only: str | None = None,
+    options: RunOptions | None = None,
+    cache: Cache | None = None,
+    workers: int | None = None,
 ) -> ValidationResult:
     """Check the whole workspace; with `only` (a relative file or folder), report only the
-    findings in it. Everything is still loaded, so references into other files resolve."""
+    findings in it. Everything is still loaded, so references into other files resolve.
+
+    With a cache, an unchanged workspace (same config, files and options) returns the last
+    result without parsing, and unchanged files are taken from the last run's snapshot."""
+    options = options or RunOptions()
     try:
-        loaded = load_workspace(source)
+        found = scan(source)
+    except ConfigError as error:
+        return _config_failure([p for _, p in error.problems])
+    key = f"{found.fingerprint()}\0{options.today}\0{only}"
+    if cache is not None:
+        last = cache.load(RESULT)
+        if isinstance(last, tuple) and len(last) == 2 and last[0] == key:
+            result: ValidationResult = last[1]
+            return result
+    result = _validate(found, only, options, cache, workers)
+    if cache is not None:
+        cache.store(RESULT, (key, result))
+    return result
+
+
+def _validate(
+    found: Scan, only: str | None, options: RunOptions, cache: Cache | None, workers: int | None
+) -> ValidationResult:
+    try:
+        loaded = load_scan(found, cache, workers)
         policy = build_policy(loaded.workspace.config.lint, RULES, loaded.config_source)
     except ConfigError as error:
         return _config_failure([p for _, p in error.problems])
@@ -69,7 +100,7 @@ def validate(
         loaded.problems,
         policy=policy,
         suppressions=loaded.suppressions,
-        options=options or RunOptions(),
+        options=options,
     )
     files = loaded.workspace.files
     if only:

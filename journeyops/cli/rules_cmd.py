@@ -95,7 +95,7 @@ def _policy(path: Path) -> Policy:
     if root is None:
         return default_policy(RULES)
     try:
-        config, config_source = load_config(DiskSource(root))
+        config, config_source, _ = load_config(DiskSource(root))
         return build_policy(config.lint, RULES, config_source)
     except (ConfigError, PolicyError) as error:
         message = f"journeyops.yaml is invalid ({error}); `journeyops validate` shows where"

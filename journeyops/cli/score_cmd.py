@@ -17,6 +17,7 @@ from journeyops.cli.console import (
     workspace_root,
 )
 from journeyops.diagnostics import Diagnostic, ExitStatus
+from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError
 from journeyops.report import ReportContext
@@ -84,6 +85,9 @@ def score(
             "--matrix", metavar="FILE.svg", help="Also write a value-versus-effort matrix as SVG."
         ),
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write .journeyops-cache/.")
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when an opportunity cannot be scored.")
     ] = False,
@@ -109,7 +113,7 @@ def score(
     root = workspace_root(path)
     filters = Filters(journey, persona, frozenset(statuses or ()))
     try:
-        run = run_score(DiskSource(root), model, filters)
+        run = run_score(DiskSource(root), model, filters, None if no_cache else Cache(root))
     except ConfigError as error:
         _report([RULES_BY_NAME["config"].diagnose(p) for _, p in error.problems], root)
         raise typer.Exit(ExitStatus.USAGE) from None

@@ -19,6 +19,7 @@ from journeyops.cli.console import (
     workspace_root,
 )
 from journeyops.diagnostics import ExitStatus
+from journeyops.load.cache import Cache
 from journeyops.load.git_source import GitError, changed_files, read_revision
 from journeyops.load.sources import DiskSource
 from journeyops.report import REPORTERS, OutputFormat, ReportContext
@@ -68,6 +69,14 @@ def validate(
             "other files that were not there at REF. The whole workspace is still checked.",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Do not read or write .journeyops-cache/ (by default unchanged files, and an "
+            "unchanged workspace, are not checked again).",
+        ),
+    ] = False,
     today: Annotated[
         datetime.datetime | None,
         typer.Option(
@@ -103,7 +112,8 @@ def validate(
     target = path.resolve()
     only = None if target == root else target.relative_to(root).as_posix()
     options = RunOptions(today=today.date()) if today else RunOptions()
-    result = run_validation(DiskSource(root), only=only, options=options)
+    cache = None if no_cache else Cache(root)
+    result = run_validation(DiskSource(root), only=only, options=options, cache=cache)
     if changed_since is not None:
         result = _changes_only(result, root, changed_since, only, options)
     for output_format, output in plan:

@@ -1,8 +1,10 @@
-"""The loading pipeline: config, file selection, parsing, typing, in that order."""
+"""The loading pipeline, in named stages: scan (config, file selection, bytes), then load
+(parse and type every file, or take it from the cache when its bytes are unchanged)."""
 
 from __future__ import annotations
 
 import gc
+import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -11,14 +13,24 @@ from pydantic import ValidationError
 
 from journeyops.diagnostics import FILE_START, Problem
 from journeyops.load import schema_errors
+from journeyops.load.cache import Cache, content_hash
 from journeyops.load.documents import RuleProblem, typed_documents
+from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled
 from journeyops.load.selection import select_files
 from journeyops.load.sources import CONFIG_FILE, WorkspaceSource
 from journeyops.load.suppressions import Suppression, find_suppressions
-from journeyops.load.yaml_reader import Rejected, read_yaml
+from journeyops.load.yaml_reader import (
+    LazyPositions,
+    ParsedFile,
+    RawDocument,
+    Rejected,
+    read_yaml,
+)
 from journeyops.model import Config
 from journeyops.model.workspace import Workspace
 from journeyops.sourcemap import SourceMap
+
+SNAPSHOT = "files.pickle"
 
 
 class ConfigError(Exception):
@@ -30,6 +42,25 @@ class ConfigError(Exception):
 
 
 @dataclass
+class Scan:
+    """What a workspace consists of: its config and the bytes (or read error) of every file."""
+
+    config: Config
+    config_source: SourceMap
+    config_bytes: bytes
+    files: dict[str, bytes | OSError]
+
+    def fingerprint(self) -> str:
+        """Changes whenever the config or any file's content, name or presence changes."""
+        parts = [content_hash(self.config_bytes)]
+        for path, data in self.files.items():
+            parts.append(
+                f"{path}\0{content_hash(data) if isinstance(data, bytes) else 'unreadable'}"
+            )
+        return content_hash("\n".join(parts).encode())
+
+
+@dataclass
 class LoadResult:
     workspace: Workspace
     config_source: SourceMap
@@ -37,7 +68,7 @@ class LoadResult:
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
 
 
-def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap]:
+def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
     try:
         data = source.read(CONFIG_FILE)
     except OSError as error:
@@ -55,37 +86,78 @@ def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap]:
     if isinstance(raw.value, Rejected):  # pragma: no cover - rejection always adds a problem
         raise ConfigError(problems)
     try:
-        return Config.model_validate(raw.value), raw.source
+        return Config.model_validate(raw.value), raw.source, data
     except ValidationError as error:
         found = schema_errors.translate(error, Config, raw.source, CONFIG_FILE)
         raise ConfigError([("config", p) for p in found]) from None
 
 
-def load_workspace(source: WorkspaceSource) -> LoadResult:
+def scan(source: WorkspaceSource) -> Scan:
+    config, config_source, config_bytes = load_config(source)
+    files: dict[str, bytes | OSError] = {}
+    for path in select_files(source.yaml_files(), config):
+        try:
+            files[path] = source.read(path)
+        except OSError as error:  # a dangling link, no permission, gone since listing
+            files[path] = error
+    return Scan(config, config_source, config_bytes, files)
+
+
+def load_workspace(
+    source: WorkspaceSource, cache: Cache | None = None, workers: int | None = None
+) -> LoadResult:
     """Read and type every workspace file. One bad file never stops the others."""
-    config, config_source = load_config(source)
-    files = select_files(source.yaml_files(), config)
-    result = LoadResult(Workspace(config, files), config_source)
+    return load_scan(scan(source), cache, workers)
+
+
+def load_scan(found: Scan, cache: Cache | None = None, workers: int | None = None) -> LoadResult:
+    """Parse what the cache does not hold (on several cores when it is worth it), then type
+    every file's documents. `workers` forces the number of processes (tests use 1 and 2)."""
+    result = LoadResult(Workspace(found.config, list(found.files)), found.config_source)
+    readable = {f: data for f, data in found.files.items() if isinstance(data, bytes)}
+    before: dict[str, tuple[str, bytes]] = (cache.load(SNAPSHOT) if cache else None) or {}
+    digests = {f: content_hash(data) for f, data in readable.items()} if cache else {}
+    reuse = {f for f, digest in digests.items() if before.get(f, ("",))[0] == digest}
     with _gc_paused():
-        for file in files:
-            try:
-                data = source.read(file)
-            except OSError as error:  # a dangling link, no permission, gone since listing
-                message = f"cannot read the file: {error.strerror or 'not found'}"
+        serial = cache is None and (workers == 1 or _serial(readable, workers))
+        fresh = (
+            {}
+            if serial
+            else parse_pickled(readable, [f for f in readable if f not in reuse], workers)
+        )
+        for file, data in found.files.items():
+            if isinstance(data, OSError):
+                message = f"cannot read the file: {data.strerror or 'not found'}"
                 hint = "fix the file's permissions or link, or exclude it in journeyops.yaml"
                 result.problems.append(
                     ("unreadable-file", Problem(message, file, FILE_START, hint))
                 )
                 continue
-            suppressions = find_suppressions(data)
-            if suppressions:
-                result.suppressions[file] = suppressions
-            found = typed_documents(read_yaml(data, file, positions=False), file)
-            result.workspace.documents.extend(found.located)
-            result.problems.extend(found.problems)
-            for kind, document_id in found.invalid:
-                result.workspace.invalid_ids.setdefault(kind, set()).add(document_id)
+            if serial:
+                parsed = parse(file, data)
+            else:
+                parsed = pickle.loads(fresh[file] if file in fresh else before[file][1])
+            _add(result, file, data, parsed)
+    if cache is not None and (fresh or before.keys() != reuse):
+        cache.store(SNAPSHOT, {f: (digests[f], fresh.get(f) or before[f][1]) for f in readable})
     return result
+
+
+def _serial(files: dict[str, bytes], workers: int | None) -> bool:
+    return workers is None and sum(map(len, files.values())) < PARALLEL_BYTES
+
+
+def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:
+    suppressions = find_suppressions(data)
+    if suppressions:
+        result.suppressions[file] = suppressions
+    positions = LazyPositions(data, file)
+    documents = [RawDocument(i, value, positions.source(i)) for i, value in parsed.values]
+    typed = typed_documents(ParsedFile(documents, list(parsed.problems)), file)
+    result.workspace.documents.extend(typed.located)
+    result.problems.extend(typed.problems)
+    for kind, document_id in typed.invalid:
+        result.workspace.invalid_ids.setdefault(kind, set()).add(document_id)
 
 
 @contextmanager

@@ -77,13 +77,13 @@ def read_yaml(data: bytes, file: str, *, positions: bool = True) -> ParsedFile:
     `data` again with positions; a file with a duplicate key is read with them at once."""
     if not positions:
         try:
-            return _read(data, file, _LazyPositions(data, file))
+            return _read(data, file, LazyPositions(data, file))
         except NeedPositions:
             pass
     return _read(data, file, None)
 
 
-class _LazyPositions:
+class LazyPositions:
     """The positions of one file's documents, built on the first request for any of them."""
 
     def __init__(self, data: bytes, file: str) -> None:
@@ -99,7 +99,7 @@ class _LazyPositions:
         return self.maps[index] if index < len(self.maps) else SourceMap()
 
 
-def _read(data: bytes, file: str, lazy: _LazyPositions | None) -> ParsedFile:
+def _read(data: bytes, file: str, lazy: LazyPositions | None) -> ParsedFile:
     result = ParsedFile()
     if len(data) >= MAX_FILE_BYTES:
         message = f"the file is {len(data) / 2**20:.0f} MiB; journeyops reads files below 16 MiB"
@@ -138,7 +138,7 @@ def _read(data: bytes, file: str, lazy: _LazyPositions | None) -> ParsedFile:
 
 
 def _build_document(
-    root: Node, index: int, file: str, result: ParsedFile, lazy: _LazyPositions | None
+    root: Node, index: int, file: str, result: ParsedFile, lazy: LazyPositions | None
 ) -> None:
     builder = Builder(file, result.problems, record=lazy is None)
     try:

@@ -29,6 +29,7 @@ class Located(Generic[T]):
     file: str
     model: T
     source: SourceMap
+    index: int = 0  # of the document in its file (files may hold several, `---` separated)
 
     def span(self, *path: str | int, key: bool = False) -> Span:
         return self.source.span(path, key=key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeyops.diagnostics import Problem
+from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, load_workspace
 from journeyops.model.workspace import Workspace
@@ -32,11 +33,14 @@ class ScoreRun:
 
 
 def score(
-    source: WorkspaceSource, model_name: str | None = None, filters: Filters | None = None
+    source: WorkspaceSource,
+    model_name: str | None = None,
+    filters: Filters | None = None,
+    cache: Cache | None = None,
 ) -> ScoreRun:
     """Rank every opportunity. Raises ConfigError for a broken journeyops.yaml and
     UnknownModel for a model name that is neither built in nor configured."""
-    loaded = load_workspace(source)
+    loaded = load_workspace(source, cache)
     scoring = loaded.workspace.config.scoring
     problems = scoring_config_problems(scoring, loaded.config_source)
     if problems:

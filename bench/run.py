@@ -1,0 +1,260 @@
+"""The performance targets, measured: one line per target with the figure, the baseline
+measured in the same run, the ratio and the target.
+
+    python bench/run.py                       # 2,000 journeys + 5,000 opportunities
+    python bench/run.py --journeys 200 --opportunities 500 --repeat 1   # a quick look
+
+Every figure is the median wall time of fresh processes (no warm imports or caches
+carried over), and peak memory is the maximum resident size of that process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make `bench` importable
+
+from bench.generate import generate  # noqa: E402
+
+PYTHON = sys.executable
+JOURNEYOPS = [PYTHON, "-m", "journeyops"]
+TODAY = ["--today", "2026-11-24"]
+
+CSAFE = """
+import pathlib, sys, yaml
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.y*ml")):
+    list(yaml.load_all(path.read_bytes(), Loader=yaml.CSafeLoader))
+"""
+READ = """
+import pathlib, sys
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.y*ml")):
+    path.read_bytes()
+"""
+LOAD_OR_SCORE = """
+import sys, time
+from journeyops.load.sources import DiskSource
+from journeyops.load.workspace import load_workspace
+from journeyops.scoring.run import score
+source = DiskSource(__import__("pathlib").Path(sys.argv[1]))
+started = time.perf_counter()
+load_workspace(source) if sys.argv[2] == "load" else score(source)
+print(time.perf_counter() - started)
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], repeat: int, before: Callable[[], None] | None = None) -> Run:
+    """Median wall time and largest peak memory of `repeat` fresh processes."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            errors = process.stderr.read().decode() if process.stderr else ""
+            raise SystemExit(f"{' '.join(command)} failed: {errors}")
+    return Run(statistics.median(times), max(peaks))
+
+
+def inner_seconds(kind: str, workspace: Path, repeat: int) -> float:
+    """Time of loading (or scoring) measured inside a fresh process, without start-up."""
+    values = []
+    for _ in range(repeat):
+        done = subprocess.run(
+            [PYTHON, "-c", LOAD_OR_SCORE, str(workspace), kind],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        values.append(float(done.stdout.strip()))
+    return statistics.median(values)
+
+
+def check_jsonschema(workspace: Path) -> list[list[str]] | None:
+    tool = shutil.which("check-jsonschema", path=str(Path(PYTHON).parent)) or shutil.which(
+        "check-jsonschema"
+    )
+    if tool is None:
+        return None
+    commands = []
+    for kind, folder in (
+        ("journey", "journeys"),
+        ("opportunity", "opportunities"),
+        ("insight", "insights"),
+        ("persona", "personas"),
+    ):
+        files = sorted(str(p) for p in (workspace / folder).glob("*.yaml"))
+        commands.append(
+            [tool, "--schemafile", str(ROOT / "schemas" / f"{kind}.schema.json"), *files]
+        )
+    return commands
+
+
+def measure_all(commands: list[list[str]], repeat: int) -> Run:
+    runs = [measure(c, repeat) for c in commands]
+    return Run(sum(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def line(  # noqa: PLR0917 - one printed column per argument, read like a table row
+    name: str, figure: str, baseline: str, ratio: float | None, target: str, ok: bool | None
+) -> None:
+    verdict = "" if ok is None else ("PASS" if ok else "MISS")
+    shown = "-" if ratio is None else f"{ratio:.2f}"
+    print(f"{name:<34} {figure:>10}  {baseline:<34} {shown:>6}  {target:<12} {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--journeys", type=int, default=2000)
+    parser.add_argument("--opportunities", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=HERE / ".work")
+    args = parser.parse_args()
+
+    workspace = args.work / f"ws-{args.journeys}-{args.opportunities}-{args.seed}"
+    if not (workspace / "journeyops.yaml").exists():
+        generate(workspace, args.journeys, args.opportunities, args.seed)
+    cache = workspace / ".journeyops-cache"
+    changed = workspace / "journeys" / "journey-1.yaml"
+    original = changed.read_bytes()
+    size = sum(p.stat().st_size for p in workspace.rglob("*.yaml")) / 1e6
+    print(
+        f"workspace: {args.journeys} journeys, {args.opportunities} opportunities, {size:.1f} MB; "
+        f"median of {args.repeat} runs; {os.cpu_count()} cores; Python {sys.version.split()[0]}"
+    )
+    print(
+        f"{'target':<34} {'figure':>10}  {'baseline (same run)':<34} {'ratio':>6}  {'target':<12}"
+    )
+
+    validate = [*JOURNEYOPS, "validate", str(workspace), *TODAY]
+    read = measure([PYTHON, "-c", READ, str(workspace)], args.repeat)
+    csafe = measure([PYTHON, "-c", CSAFE, str(workspace)], args.repeat)
+    cold = measure(validate, args.repeat, before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    no_cache = measure([*validate, "--no-cache"], args.repeat)
+    line(
+        "cold validate vs CSafeLoader parse",
+        f"{cold.seconds:.2f}s",
+        f"CSafeLoader {csafe.seconds:.2f}s (read {read.seconds:.2f}s)",
+        cold.seconds / csafe.seconds,
+        "<= 1.0",
+        cold.seconds <= csafe.seconds,
+    )
+    line(
+        "  same with --no-cache",
+        f"{no_cache.seconds:.2f}s",
+        f"CSafeLoader {csafe.seconds:.2f}s",
+        no_cache.seconds / csafe.seconds,
+        "<= 1.0",
+        no_cache.seconds <= csafe.seconds,
+    )
+
+    commands = check_jsonschema(workspace)
+    if commands is None:
+        line(
+            "check-jsonschema / cold validate",
+            "skipped",
+            "pip install check-jsonschema",
+            None,
+            ">= 4.0",
+            None,
+        )
+    else:
+        baseline = measure_all(commands, 1)
+        line(
+            "check-jsonschema / cold validate",
+            f"{cold.seconds:.2f}s",
+            f"check-jsonschema {baseline.seconds:.2f}s",
+            baseline.seconds / cold.seconds,
+            ">= 4.0",
+            baseline.seconds >= 4 * cold.seconds,
+        )
+
+    measure(validate, 1)  # fill the cache
+    warm = measure(validate, args.repeat)
+    line(
+        "warm validate (nothing changed)",
+        f"{warm.seconds:.2f}s",
+        f"cold {cold.seconds:.2f}s",
+        warm.seconds / cold.seconds,
+        "<= 0.10",
+        warm.seconds <= 0.10 * cold.seconds,
+    )
+
+    def touch() -> None:
+        changed.write_bytes(original + f"# touched {time.time()}\n".encode())
+
+    one = measure(validate, args.repeat, before=touch)
+    changed.write_bytes(original)
+    line(
+        "one file changed, warm otherwise",
+        f"{one.seconds:.2f}s",
+        f"cold {cold.seconds:.2f}s",
+        one.seconds / cold.seconds,
+        "<= 0.15",
+        one.seconds <= 0.15 * cold.seconds,
+    )
+    line(
+        "peak memory, cold validate",
+        f"{cold.peak_mb:.0f}MB",
+        "",
+        None,
+        "<= 400MB",
+        cold.peak_mb <= 400,
+    )
+
+    load = inner_seconds("load", workspace, args.repeat)
+    scored = inner_seconds("score", workspace, args.repeat)
+    line(
+        "score vs loading",
+        f"{scored:.2f}s",
+        f"loading {load:.2f}s",
+        scored / load,
+        "<= 1.10",
+        scored <= 1.10 * load,
+    )
+    line(
+        "diff of two revisions vs cold",
+        "n/a",
+        "journeyops diff is not built yet",
+        None,
+        "<= 2.2",
+        None,
+    )
+    line(
+        "render 200 journeys vs Graphviz",
+        "n/a",
+        "journeyops render is not built yet",
+        None,
+        "<= 1.5",
+        None,
+    )
+
+
+if __name__ == "__main__":
+    main()

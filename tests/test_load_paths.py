@@ -1,0 +1,140 @@
+"""The fast paths (several processes, the cache) give exactly the diagnostics of the plain
+serial path, and a damaged or foreign cache is never trusted."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bench.generate import generate
+from journeyops.cli import app
+from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.sources import DiskSource
+from journeyops.rules import RunOptions
+from journeyops.validation import ValidationResult, validate
+from tests.conftest import ROOT, read_tree
+
+OPTIONS = RunOptions(today=datetime.date(2026, 11, 24))
+
+
+def signature(result: ValidationResult) -> tuple[object, ...]:
+    return (result.diagnostics, result.files, result.counts)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("generated")
+    generate(root, journeys=40, opportunities=80, seed=7)
+    return root
+
+
+def copy(source: Path, tmp_path: Path) -> Path:
+    """A private copy of a workspace, without any cache a developer's runs left in it."""
+    target = tmp_path / "ws"
+    shutil.copytree(source, target, symlinks=True, ignore=shutil.ignore_patterns(FOLDER))
+    return target
+
+
+@pytest.fixture(params=["northwind", "broken", "generated"])
+def workspace(request: pytest.FixtureRequest, tmp_path: Path, generated: Path) -> Path:
+    source = generated if request.param == "generated" else ROOT / "examples" / request.param
+    return copy(source, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def private_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+
+
+def test_several_processes_give_the_serial_result(workspace: Path) -> None:
+    serial = validate(DiskSource(workspace), options=OPTIONS, workers=1)
+    parallel = validate(DiskSource(workspace), options=OPTIONS, workers=2)
+    assert signature(parallel) == signature(serial)
+
+
+def test_cold_warm_and_one_changed_file_give_the_uncached_result(workspace: Path) -> None:
+    source = DiskSource(workspace)
+    plain = validate(source, options=OPTIONS, workers=1)
+    cold = validate(source, options=OPTIONS, cache=Cache(workspace), workers=2)
+    warm = validate(source, options=OPTIONS, cache=Cache(workspace))
+    assert signature(cold) == signature(warm) == signature(plain)
+    changed = sorted(p for p in workspace.rglob("*.yaml") if p.name != "journeyops.yaml")[0]
+    changed.write_bytes(changed.read_bytes() + b"\n# an edit\n")
+    after = validate(source, options=OPTIONS, cache=Cache(workspace))
+    assert signature(after) == signature(validate(source, options=OPTIONS, workers=1))
+
+
+def test_a_changed_file_is_checked_again(tmp_path: Path, generated: Path) -> None:
+    workspace = copy(generated, tmp_path)
+    source = DiskSource(workspace)
+    assert validate(source, options=OPTIONS, cache=Cache(workspace)).diagnostics == []
+    journey = workspace / "journeys" / "journey-3.yaml"
+    journey.write_text(journey.read_text().replace("owner: Squad 3\n", ""))
+    [finding] = validate(source, options=OPTIONS, cache=Cache(workspace)).diagnostics
+    assert (finding.rule, finding.file, finding.span.line) == (
+        "JO301",
+        "journeys/journey-3.yaml",
+        2,
+    )
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\x00" * 64])
+def test_damaged_cache_entries_are_ignored(tmp_path: Path, damage: bytes) -> None:
+    workspace = copy(ROOT / "examples" / "broken", tmp_path)
+    expected = signature(validate(DiskSource(workspace), options=OPTIONS))
+    validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
+    entries = list((workspace / FOLDER).rglob("*.pickle"))
+    assert {p.name for p in entries} == {"files.pickle", "result.pickle"}
+    for entry in entries:
+        entry.write_bytes(damage)
+    assert (
+        signature(validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace)))
+        == expected
+    )
+
+
+def test_entries_signed_elsewhere_are_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache committed to a repository (by a pull request, say) is never unpickled."""
+    workspace = copy(ROOT / "examples" / "northwind", tmp_path)
+    validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
+    result_file = next((workspace / FOLDER).rglob("result.pickle"))
+    forged = ValidationResult([], ["forged.yaml"])
+    cache_elsewhere = Cache(workspace)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
+    cache_elsewhere.store("result.pickle", ("anything", forged))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    assert Cache(workspace).load("result.pickle") is None
+    assert result_file.exists()
+    assert validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace)).files != [
+        "forged.yaml"
+    ]
+
+
+def test_cache_folder_ignores_itself_in_git(tmp_path: Path) -> None:
+    workspace = copy(ROOT / "examples" / "northwind", tmp_path)
+    validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
+    assert (workspace / FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    workspace = copy(ROOT / "examples" / "northwind", tmp_path)
+    result = CliRunner().invoke(
+        app, ["validate", str(workspace), "--no-cache", "--today", "2026-11-24"]
+    )
+    assert result.exit_code == 0
+    assert not (workspace / FOLDER).exists()
+    result = CliRunner().invoke(app, ["validate", str(workspace), "--today", "2026-11-24"])
+    assert result.exit_code == 0 and (workspace / FOLDER).is_dir()
+
+
+def test_generated_workspace_is_clean_and_deterministic(tmp_path: Path, generated: Path) -> None:
+    assert validate(DiskSource(generated), options=OPTIONS).diagnostics == []
+    again = tmp_path / "again"
+    generate(again, journeys=40, opportunities=80, seed=7)
+    assert read_tree(again) == read_tree(generated)
