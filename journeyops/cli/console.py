@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -64,3 +65,13 @@ def path_display(root: Path) -> Callable[[str], str]:
     if root == cwd or root.is_relative_to(cwd) or cwd.is_relative_to(root):
         return lambda file: os.path.relpath(root / file, cwd).replace(os.sep, "/")
     return lambda file: (root / file).as_posix()
+
+
+WorkspacePath = Annotated[
+    Path,
+    typer.Argument(
+        help="The workspace, or a folder in it: the root is the nearest folder above it "
+        "with journeyops.yaml.",
+        show_default="current folder",
+    ),
+]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import stdout_color, usage_error, workspace_root
+from journeyops.cli.console import WorkspacePath, stdout_color, usage_error, workspace_root
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError, load_workspace
@@ -17,10 +17,7 @@ from journeyops.scoring.metrics import figures
 
 
 def metrics(
-    path: Annotated[
-        Path,
-        typer.Argument(help="The workspace (or a folder in it).", show_default="current folder"),
-    ] = Path(),
+    path: WorkspacePath = Path(),
     output_format: Annotated[
         MetricsFormat, typer.Option("--format", "-f", help="table for people, json for tools.")
     ] = MetricsFormat.TABLE,

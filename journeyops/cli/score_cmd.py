@@ -10,6 +10,7 @@ import typer
 
 from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
+    WorkspacePath,
     path_display,
     stderr_console,
     stdout_color,
@@ -38,10 +39,7 @@ Status = typer.Option(
 
 
 def score(
-    path: Annotated[
-        Path,
-        typer.Argument(help="The workspace (or a folder in it).", show_default="current folder"),
-    ] = Path(),
+    path: WorkspacePath = Path(),
     model: Annotated[
         str | None,
         typer.Option(

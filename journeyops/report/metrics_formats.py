@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import asdict
 from enum import StrEnum
 
-from rich.console import Console
 from rich.table import Table
 
+from journeyops.report.base import string_console
 from journeyops.scoring.base import fmt
 from journeyops.scoring.metrics import Figure
 
@@ -36,13 +35,7 @@ def _status(figure: Figure) -> str:
 
 
 def table(figures: list[Figure], color_system: str | None) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        color_system=color_system,  # type: ignore[arg-type]
-        force_terminal=color_system is not None,
-        width=140,
-    )
+    console, buffer = string_console(color_system, width=140)
     grid = Table("journey", "step", "id", "kind", "name", "value", "target", "status", "responses")
     for column in (5, 6, 8):
         grid.columns[column].justify = "right"

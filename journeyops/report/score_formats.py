@@ -10,9 +10,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 
+from journeyops.report.base import string_console
 from journeyops.scoring.base import fmt
 from journeyops.scoring.ranking import Entry, Evaluation, Ranking
 
@@ -50,13 +50,7 @@ def _header(ranking: Ranking) -> str:
 
 
 def table(ranking: Ranking, top: int | None, color_system: str | None) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        color_system=color_system,  # type: ignore[arg-type]
-        force_terminal=color_system is not None,
-        width=160,
-    )
+    console, buffer = string_console(color_system, width=160)
     console.print(f"[bold]{_header(ranking)}[/]", highlight=False)
     grid = Table("rank", "id", "title", "score", "inputs", "journey/step", "status", "owner")
     grid.columns[0].justify = grid.columns[3].justify = "right"

@@ -3,13 +3,11 @@ file, with a hint line where a likely fix is known, and a summary."""
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.text import Text
 
 from journeyops.diagnostics import Diagnostic, Severity
-from journeyops.report.base import Reporter
+from journeyops.report.base import Reporter, string_console
 from journeyops.validation import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -17,15 +15,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 class TextReporter(Reporter):
     def render(self, result: ValidationResult) -> str:
-        buffer = io.StringIO()
-        color = self.context.color_system
-        console = Console(
-            file=buffer,
-            color_system=color,  # type: ignore[arg-type]  # rich's Literal of system names
-            force_terminal=color is not None,
-            highlight=False,
-            soft_wrap=True,
-        )
+        console, buffer = string_console(self.context.color_system)
         previous: str | None = None
         for diagnostic in result.diagnostics:
             if previous is not None and diagnostic.file != previous:

@@ -7,8 +7,16 @@ from collections.abc import Iterator
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Journey, Opportunity
-from journeyops.model.workspace import Workspace
+from journeyops.model.workspace import Located, Workspace
 from journeyops.rules.engine import RunOptions
+
+
+def _without_owner(
+    documents: list[Located[Journey]] | list[Located[Opportunity]], what: str, hint: str
+) -> Iterator[Problem]:
+    for doc in documents:
+        if not doc.model.owner:
+            yield Problem(f"{what} '{doc.model.id}' has no owner", doc.file, doc.span("id"), hint)
 
 
 def journey_without_owner(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
@@ -24,14 +32,8 @@ def journey_without_owner(workspace: Workspace, options: RunOptions) -> Iterator
         title: Open a current account
         owner: Onboarding squad
     """
-    for doc in workspace.of(Journey):
-        if not doc.model.owner:
-            yield Problem(
-                f"journey '{doc.model.id}' has no owner",
-                doc.file,
-                doc.span("id"),
-                "add `owner:` with the person or team accountable for this journey",
-            )
+    hint = "add `owner:` with the person or team accountable for this journey"
+    return _without_owner(workspace.of(Journey), "journey", hint)
 
 
 def opportunity_without_owner(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
@@ -47,14 +49,8 @@ def opportunity_without_owner(workspace: Workspace, options: RunOptions) -> Iter
         title: Live guidance while photographing the ID
         owner: Identity and fraud team
     """
-    for doc in workspace.of(Opportunity):
-        if not doc.model.owner:
-            yield Problem(
-                f"opportunity '{doc.model.id}' has no owner",
-                doc.file,
-                doc.span("id"),
-                "add `owner:` with the person or team driving it",
-            )
+    hint = "add `owner:` with the person or team driving it"
+    return _without_owner(workspace.of(Opportunity), "opportunity", hint)
 
 
 def review_overdue(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
