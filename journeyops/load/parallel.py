@@ -40,30 +40,25 @@ def parse(file: str, data: bytes) -> Parsed:
     return Parsed([(d.index, d.value) for d in result.documents], result.problems)
 
 
-def parse_pickled(
-    files: dict[str, bytes], wanted: Iterable[str], workers: int | None
-) -> dict[str, bytes]:
-    """`{file: pickled Parsed}` for the `wanted` files, on `workers` processes (None: all
-    cores when there is enough to do)."""
-    wanted = list(wanted)
-    count = workers if workers is not None else _useful_workers(sum(len(files[f]) for f in wanted))
-    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return {
-            file: pickle.dumps(parse(file, files[file]), pickle.HIGHEST_PROTOCOL) for file in wanted
-        }
+def processes(total_bytes: int) -> int:
+    """How many processes are worth starting for this much YAML."""
+    fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
+    if total_bytes < PARALLEL_BYTES or not fork:
+        return 1
+    return min(len(os.sched_getaffinity(0)), 4)
+
+
+def parse_pickled(files: dict[str, bytes], wanted: Iterable[str], count: int) -> dict[str, bytes]:
+    """`{file: pickled Parsed}` for the `wanted` files, on `count` processes."""
+    if count <= 1:
+        return {f: pickle.dumps(parse(f, files[f]), pickle.HIGHEST_PROTOCOL) for f in wanted}
     _FILES.update(files)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return dict(pool.imap_unordered(_work, wanted, chunksize=32))
+            return dict(pool.imap_unordered(_work, list(wanted), chunksize=32))
     finally:
         _FILES.clear()
 
 
 def _work(file: str) -> tuple[str, bytes]:
     return file, pickle.dumps(parse(file, _FILES[file]), pickle.HIGHEST_PROTOCOL)
-
-
-def _useful_workers(total_bytes: int) -> int:
-    if total_bytes < PARALLEL_BYTES or not sys.platform.startswith("linux"):
-        return 1
-    return min(len(os.sched_getaffinity(0)), 4)

@@ -15,7 +15,7 @@ from journeyops.diagnostics import FILE_START, Problem
 from journeyops.load import schema_errors
 from journeyops.load.cache import Cache, content_hash
 from journeyops.load.documents import RuleProblem, typed_documents
-from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled
+from journeyops.load.parallel import Parsed, parse, parse_pickled, processes
 from journeyops.load.selection import select_files
 from journeyops.load.sources import CONFIG_FILE, WorkspaceSource
 from journeyops.load.suppressions import Suppression, find_suppressions
@@ -118,13 +118,13 @@ def load_scan(found: Scan, cache: Cache | None = None, workers: int | None = Non
     before: dict[str, tuple[str, bytes]] = (cache.load(SNAPSHOT) if cache else None) or {}
     digests = {f: content_hash(data) for f, data in readable.items()} if cache else {}
     reuse = {f for f, digest in digests.items() if before.get(f, ("",))[0] == digest}
+    count = workers if workers is not None else processes(sum(map(len, readable.values())))
+    # Results cross processes, and go into the cache, as pickled plain data; a small
+    # workspace without a cache is parsed in place.
+    serial = cache is None and count == 1
     with _gc_paused():
-        serial = cache is None and (workers == 1 or _serial(readable, workers))
-        fresh = (
-            {}
-            if serial
-            else parse_pickled(readable, [f for f in readable if f not in reuse], workers)
-        )
+        todo = [f for f in readable if f not in reuse]
+        fresh = {} if serial else parse_pickled(readable, todo, count)
         for file, data in found.files.items():
             if isinstance(data, OSError):
                 message = f"cannot read the file: {data.strerror or 'not found'}"
@@ -141,10 +141,6 @@ def load_scan(found: Scan, cache: Cache | None = None, workers: int | None = Non
     if cache is not None and (fresh or before.keys() != reuse):
         cache.store(SNAPSHOT, {f: (digests[f], fresh.get(f) or before[f][1]) for f in readable})
     return result
-
-
-def _serial(files: dict[str, bytes], workers: int | None) -> bool:
-    return workers is None and sum(map(len, files.values())) < PARALLEL_BYTES
 
 
 def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:
