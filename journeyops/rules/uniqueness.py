@@ -105,6 +105,8 @@ def duplicate_pain_id(workspace: Workspace, options: RunOptions) -> Iterator[Pro
     """
     for doc in workspace.of(Journey):
         for i, j, step in doc.model.steps():
+            if len(step.pains) < 2 and len(step.gains) < 2:  # most steps: nothing to compare
+                continue
             if _unique(step.pains) and _unique(step.gains):
                 continue
             base = ("stages", i, "steps", j)
