@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import types
 import typing
 from typing import Any
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeyops.diagnostics import Problem
+from journeyops.load.field_lookup import field_description, field_names
 from journeyops.model.base import INPUT_NAME_PATTERN, SLUG_PATTERN
 from journeyops.model.insight import Url
 from journeyops.sourcemap import Path, SourceMap
@@ -112,14 +112,14 @@ def _one(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, file: 
         message = f"missing required field '{field}'" + (
             f" in {_display(loc[:-1])}" if loc[:-1] else ""
         )
-        description = _field_description(model, loc)
+        description = field_description(model, loc)
         hint = f"add `{field}:`" + (
             f": {_lower_first(description).rstrip('.')}" if description else ""
         )
     elif kind == "extra_forbidden":
         field = str(loc[-1])
         message = f"unknown field '{field}'" + (f" in {_display(loc[:-1])}" if loc[:-1] else "")
-        allowed = _field_names(model, loc[:-1])
+        allowed = field_names(model, loc[:-1])
         match = closest(field, allowed)
         if match:
             hint = f"did you mean '{match}'?"
@@ -255,47 +255,3 @@ def _looks_numeric(text: str) -> bool:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
-    """The model class that validates the mapping at `loc`, following fields and list items."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            if field is None:
-                return None
-            current = field.annotation
-        elif isinstance(part, int) and typing.get_origin(current) is list:
-            current = typing.get_args(current)[0]
-        else:
-            return None
-    current = _unwrap(current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """`Step | None` and `Annotated[Step, ...]` -> `Step`."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(options) != 1:
-                return annotation
-            annotation = options[0]
-        else:
-            return annotation
-
-
-def _field_names(model: type[BaseModel], loc: Path) -> list[str]:
-    owner = _model_at(model, loc)
-    return list(owner.model_fields) if owner else []
-
-
-def _field_description(model: type[BaseModel], loc: Path) -> str | None:
-    owner = _model_at(model, loc[:-1])
-    field = owner.model_fields.get(str(loc[-1])) if owner else None
-    return field.description if field else None
