@@ -81,6 +81,10 @@ def observed(diagnostics: list[Diagnostic]) -> set[tuple[str, int, str]]:
 def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
     """Run `journeyops ARGS` in-process: (exit status, stdout, stderr)."""
 
+    # Output that wraps (rich tables) must not depend on the terminal the tests run in.
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
     def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
         if cwd is not None:
             monkeypatch.chdir(cwd)

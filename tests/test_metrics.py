@@ -71,3 +71,9 @@ def test_survey_counts_are_validated(cli: Cli, tmp_path: Path) -> None:
     messages = [d["message"] for d in json.loads(out)["diagnostics"]]
     assert any("surveys[0].ratings" in m for m in messages)
     assert any("surveys[1].promoters" in m for m in messages)
+
+
+def test_metrics_table_matches_golden(cli: Cli, golden: Callable[[str, str], None]) -> None:
+    status, out, _ = cli("metrics", "examples/northwind", cwd=ROOT)
+    assert status == 0
+    golden("northwind.metrics.txt", out)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from journeyops.rules import RULES
+from tests.conftest import ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -63,3 +64,9 @@ def test_every_rule_explains_itself(cli: Cli, rule_id: str) -> None:
     assert status == 0
     assert f"{rule_id} {RULES[rule_id].name}" in out
     assert f"Default severity: {RULES[rule_id].severity}" in out
+
+
+def test_rules_table_matches_golden(cli: Cli, golden: Callable[[str, str], None]) -> None:
+    status, out, _ = cli("rules", "examples/broken", cwd=ROOT)
+    assert status == 0
+    golden("broken.rules.txt", out)

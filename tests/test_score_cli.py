@@ -212,3 +212,9 @@ def test_ranking_is_stable_when_documents_move_between_files(seed: int, files: i
     key = [(e.rank, e.opportunity.model.id, e.score) for e in baseline.entries]
     assert [(e.rank, e.opportunity.model.id, e.score) for e in shuffled.entries] == key
     assert score(MemorySource(tree), filters=Filters(statuses=frozenset({"open"}))).ranking.entries
+
+
+def test_table_matches_golden(cli: Cli, golden: Callable[[str, str], None]) -> None:
+    status, out, _ = cli("score", "examples/northwind", "--top", "5", cwd=ROOT)
+    assert status == 0
+    golden("northwind.score.table.txt", out)
