@@ -1,5 +1,73 @@
-"""The command line: parse options, call the library, pick a reporter, exit."""
+"""The command line: parse options, call the library, pick a reporter, exit.
 
-from journeyops.cli.app import app, main
+`main` first tries to replay an unchanged `validate` run (see journeyops.replay), so the
+command-line machinery is imported only when there is work to do.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from journeyops import replay
+
+if TYPE_CHECKING:
+    from journeyops.cli.commands import app
 
 __all__ = ["app", "main"]
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    replaying = replay.plan(argv)
+    if replaying is not None:
+        recorded = replaying.output()
+        if recorded is not None:
+            sys.stdout.write(recorded[0])
+            sys.exit(recorded[1])
+    from journeyops.cli.commands import app
+
+    if replaying is None:
+        app(prog_name="journeyops")
+        return
+    tee = _Tee(sys.stdout)
+    sys.stdout = tee
+    try:
+        app(args=argv, prog_name="journeyops")
+    except SystemExit as done:
+        status = done.code if isinstance(done.code, int) else 1
+        if status in (0, 1):  # findings or none; usage errors are not worth replaying
+            replaying.record(tee.captured.getvalue(), status)
+        raise
+    finally:
+        sys.stdout = tee.target
+
+
+class _Tee(io.TextIOBase):
+    """Standard output that also keeps a copy of what was written."""
+
+    def __init__(self, target: TextIO) -> None:
+        self.target = target
+        self.captured = io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.captured.write(text)
+        return self.target.write(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+    def isatty(self) -> bool:
+        return self.target.isatty()
+
+    def fileno(self) -> int:
+        return self.target.fileno()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # imported on first use: `journeyops --version` should be quick too
+        from journeyops.cli.commands import app
+
+        return app
+    raise AttributeError(name)

@@ -1,0 +1,87 @@
+"""Replaying a `validate` run whose inputs have not changed, before anything heavy is imported.
+
+A validate run is a pure function of its arguments, the current folder, a few environment
+variables that shape the output, today's date (unless `--today` pins it), the tool's version
+and the bytes of the workspace. When none of them changed since the last run, its output and
+exit status are printed again without starting typer, pydantic or rich, the bulk of a warm
+run's time. Only plain runs qualify: reports written to files, `--changed-since` (which
+depends on git) and `--no-cache` always take the normal path. Records are signed like every
+cache entry, so a record committed to a repository is never replayed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import importlib.metadata
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeyops import __version__
+from journeyops.load.cache import Cache, content_hash
+from journeyops.load.sources import CONFIG_FILE, DiskSource, find_root
+
+RECORD = "replay.pickle"
+_VALUE_OPTIONS = frozenset(("--today", "--format", "-f"))
+_ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "GITHUB_ACTIONS")
+
+
+@dataclass(frozen=True)
+class Replay:
+    cache: Cache
+    key: str
+
+    def output(self) -> tuple[str, int] | None:
+        """The recorded output and exit status, if the inputs are the same as then."""
+        record = self.cache.load(RECORD)
+        if isinstance(record, tuple) and len(record) == 3 and record[0] == self.key:
+            return str(record[1]), int(record[2])
+        return None
+
+    def record(self, output: str, status: int) -> None:
+        self.cache.store(RECORD, (self.key, output, status))
+
+
+def plan(argv: list[str]) -> Replay | None:
+    """A replay for this command line, or None when it does not qualify."""
+    path = _plain_validate(argv)
+    if path is None:
+        return None
+    root = find_root(path) if path.exists() else None
+    if root is None:
+        return None
+    source = DiskSource(root)
+    parts = [
+        __version__,
+        importlib.metadata.version("pydantic-core"),
+        "\0".join(argv),
+        str(Path.cwd()),
+        str(sys.stdout.isatty()),
+        *(f"{name}={os.environ.get(name, '')}" for name in _ENVIRONMENT),
+        "" if "--today" in argv else datetime.date.today().isoformat(),
+    ]
+    for file in [CONFIG_FILE, *source.yaml_files()]:
+        try:
+            parts.append(f"{file}\0{content_hash(source.read(file))}")
+        except OSError:
+            parts.append(f"{file}\0unreadable")
+    return Replay(Cache(root), hashlib.sha256("\n".join(parts).encode()).hexdigest())
+
+
+def _plain_validate(argv: list[str]) -> Path | None:
+    """The PATH of `validate [PATH] [--today D] [--format F ...]`, else None."""
+    if not argv or argv[0] != "validate":
+        return None
+    path: str | None = None
+    rest = iter(argv[1:])
+    for arg in rest:
+        if arg in _VALUE_OPTIONS:
+            if next(rest, None) is None:
+                return None
+        elif arg.startswith("-") or path is not None:
+            return None  # --output, --changed-since, --no-cache, --help, ... or a 2nd path
+        else:
+            path = arg
+    return Path(path or ".")

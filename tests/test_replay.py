@@ -1,0 +1,107 @@
+"""Replaying an unchanged validate run: same output, same status, never stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journeyops import replay
+from journeyops.load.cache import FOLDER, Cache
+from tests.conftest import ROOT
+
+
+def run(
+    workspace: Path, home: Path, *extra: str, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    environment = {**os.environ, "XDG_CACHE_HOME": str(home), **(env or {})}
+    if env is None:
+        environment.pop("GITHUB_ACTIONS", None)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "journeyops",
+            "validate",
+            str(workspace),
+            "--today",
+            "2026-11-24",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    return done.returncode, done.stdout
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    target = tmp_path / "ws"
+    shutil.copytree(ROOT / "examples" / "broken", target, ignore=shutil.ignore_patterns(FOLDER))
+    return target
+
+
+def test_a_replayed_run_prints_what_the_real_run_printed(workspace: Path, tmp_path: Path) -> None:
+    first = run(workspace, tmp_path / "home")
+    assert first[0] == 1 and "JO101" in first[1]
+    assert list((workspace / FOLDER).rglob(replay.RECORD))
+    assert run(workspace, tmp_path / "home") == first
+    assert run(workspace, tmp_path / "home", "--format", "json")[1].startswith("{")
+
+
+def test_any_change_to_the_workspace_is_not_replayed(workspace: Path, tmp_path: Path) -> None:
+    run(workspace, tmp_path / "home")
+    (workspace / "personas.yaml").write_text(
+        (workspace / "personas.yaml").read_text() + "---\nkind: persona\nid: new\n"
+    )
+    status, out = run(workspace, tmp_path / "home")
+    assert status == 1 and "missing required field 'name'" in out
+
+
+def test_the_environment_that_shapes_output_is_part_of_the_key(
+    workspace: Path, tmp_path: Path
+) -> None:
+    run(workspace, tmp_path / "home")
+    _, annotated = run(workspace, tmp_path / "home", env={"GITHUB_ACTIONS": "true"})
+    assert "::error file=" in annotated
+
+
+def test_a_record_signed_elsewhere_is_not_replayed(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record committed to a repository must never make CI print a fake clean result."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
+    forged = replay.Replay(Cache(workspace), "some-key")
+    forged.record("✓ 0 files checked, no problems found\n", 0)
+    assert forged.output() is not None  # the attacker's own key accepts it
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    assert replay.Replay(Cache(workspace), "some-key").output() is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "qualifies"),
+    [
+        (["validate", "examples/northwind"], True),
+        (["validate"], False),  # the repository root is no workspace
+        (["validate", "examples/northwind", "--today", "2026-11-24", "-f", "json"], True),
+        (["validate", "-o", "out.json"], False),
+        (["validate", "--no-cache"], False),
+        (["validate", "--changed-since", "main"], False),
+        (["validate", "--help"], False),
+        (["validate", "a", "b"], False),
+        (["validate", "--today"], False),
+        (["score"], False),
+        ([], False),
+    ],
+)
+def test_only_plain_validate_runs_qualify(
+    argv: list[str], qualifies: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert (replay.plan(argv) is not None) is qualifies
