@@ -20,7 +20,10 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     argv = sys.argv[1:]
-    replaying = replay.plan(argv)
+    try:
+        replaying = replay.plan(argv)
+    except Exception:  # replay only saves time: whatever goes wrong, take the normal path
+        replaying = None
     if replaying is not None:
         recorded = replaying.output()
         if recorded is not None:
