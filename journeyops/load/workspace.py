@@ -8,6 +8,7 @@ import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pydantic import ValidationError
 
@@ -50,13 +51,15 @@ class Scan:
     config_bytes: bytes
     files: dict[str, bytes | OSError]
 
+    @cached_property
+    def hashes(self) -> dict[str, str]:
+        """The content hash of every readable file, computed once for all cache keys."""
+        return {f: content_hash(data) for f, data in self.files.items() if isinstance(data, bytes)}
+
     def fingerprint(self) -> str:
         """Changes whenever the config or any file's content, name or presence changes."""
         parts = [content_hash(self.config_bytes)]
-        for path, data in self.files.items():
-            parts.append(
-                f"{path}\0{content_hash(data) if isinstance(data, bytes) else 'unreadable'}"
-            )
+        parts += [f"{path}\0{self.hashes.get(path, 'unreadable')}" for path in self.files]
         return content_hash("\n".join(parts).encode())
 
 
@@ -116,7 +119,7 @@ def load_scan(found: Scan, cache: Cache | None = None, workers: int | None = Non
     result = LoadResult(Workspace(found.config, list(found.files)), found.config_source)
     readable = {f: data for f, data in found.files.items() if isinstance(data, bytes)}
     before: dict[str, tuple[str, bytes]] = (cache.load(SNAPSHOT) if cache else None) or {}
-    digests = {f: content_hash(data) for f, data in readable.items()} if cache else {}
+    digests = found.hashes if cache else {}
     reuse = {f for f, digest in digests.items() if before.get(f, ("",))[0] == digest}
     count = workers if workers is not None else processes(sum(map(len, readable.values())))
     # Results cross processes, and go into the cache, as pickled plain data; a small

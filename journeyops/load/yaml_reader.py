@@ -23,8 +23,6 @@ from journeyops.sourcemap import MAX_FILE_BYTES, SourceMap, pack
 
 try:
     from yaml._yaml import CParser as _ParserBase
-
-    HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -37,8 +35,6 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source bui
             Scanner.__init__(self)
             Parser.__init__(self)
             Composer.__init__(self)
-
-    HAVE_LIBYAML = False
 
 
 class _Composer(_ParserBase):

@@ -14,7 +14,6 @@ from journeyops.model.base import Document
 from journeyops.model.config import Config
 from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey, Step
-from journeyops.model.opportunity import Opportunity
 from journeyops.model.persona import Persona
 from journeyops.model.references import Reference, references_in
 from journeyops.sourcemap import Path, SourceMap
@@ -29,7 +28,6 @@ class Located(Generic[T]):
     file: str
     model: T
     source: SourceMap
-    index: int = 0  # of the document in its file (files may hold several, `---` separated)
 
     def span(self, *path: str | int, key: bool = False) -> Span:
         return self.source.span(path, key=key)
@@ -85,10 +83,6 @@ class Workspace:
     @cached_property
     def insights(self) -> dict[str, Located[Insight]]:
         return _first_by_id(self.of(Insight))
-
-    @cached_property
-    def opportunities(self) -> dict[str, Located[Opportunity]]:
-        return _first_by_id(self.of(Opportunity))
 
     @cached_property
     def steps(self) -> dict[str, dict[str, StepEntry]]:
