@@ -5,13 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from journeyops import __version__
 from journeyops.diagnostics import Diagnostic, Problem
-from journeyops.load.cache import Cache
+from journeyops.load.cache import Cache, content_hash
 from journeyops.load.sources import WorkspaceSource
-from journeyops.load.workspace import ConfigError, Scan, load_scan, scan
-from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, run
-from journeyops.rules.policy import PolicyError, build_policy
+from journeyops.load.suppressions import Suppression
+from journeyops.load.workspace import ConfigError, LoadResult, Scan, load_scan, scan
+from journeyops.load.yaml_reader import LazyPositions
+from journeyops.model.facts import Facts, Index, facts_of
+from journeyops.model.workspace import Workspace
+from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, check_across, check_documents, finish
+from journeyops.rules.engine import Found
+from journeyops.rules.policy import Policy, PolicyError, build_policy
 from journeyops.scoring import scoring_config_problems
+from journeyops.sourcemap import SourceMap
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,28 @@ class ValidationResult:
     def warnings(self) -> int:
         return len(self.diagnostics) - self.errors
 
+    def only(self, folder_or_file: str | None) -> ValidationResult:
+        """The findings and files inside a folder or file of the workspace."""
+        if not folder_or_file:
+            return self
+        diagnostics = [d for d in self.diagnostics if _inside(d.file, folder_or_file)]
+        files = [f for f in self.files if _inside(f, folder_or_file)]
+        return replace(self, diagnostics=diagnostics, files=files)
 
-RESULT = "result.pickle"
+
+RESULTS = "results.pickle"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything a validate run learns from one file alone: its documents' facts for the
+    cross-file checks, and what loading and the document checks found in it (before the
+    policy's per-file severities and the suppressions, which need every finding)."""
+
+    facts: list[Facts]
+    invalid: list[tuple[str, str]]
+    found: list[Found]
+    suppressions: list[Suppression]
 
 
 def validate(
@@ -61,53 +88,82 @@ def validate(
     """Check the whole workspace; with `only` (a relative file or folder), report only the
     findings in it. Everything is still loaded, so references into other files resolve.
 
-    With a cache, an unchanged workspace (same config, files and options) returns the last
-    result without parsing, and unchanged files are taken from the last run's snapshot."""
+    With a cache, files whose bytes are unchanged since the last run (with the same config,
+    date and tool) are not read again: their facts and findings are reused, and only the
+    cross-file checks run over the whole workspace."""
     options = options or RunOptions()
     try:
         found = scan(source)
-    except ConfigError as error:
-        return _config_failure([p for _, p in error.problems])
-    key = f"{found.fingerprint()}\0{options.today}\0{only}"
-    if cache is not None:
-        last = cache.load(RESULT)
-        if isinstance(last, tuple) and len(last) == 2 and last[0] == key:
-            result: ValidationResult = last[1]
-            return result
-    result = _validate(found, only, options, cache, workers)
-    if cache is not None:
-        cache.store(RESULT, (key, result))
-    return result
-
-
-def _validate(
-    found: Scan, only: str | None, options: RunOptions, cache: Cache | None, workers: int | None
-) -> ValidationResult:
-    try:
-        loaded = load_scan(found, cache, workers)
-        policy = build_policy(loaded.workspace.config.lint, RULES, loaded.config_source)
+        policy = build_policy(found.config.lint, RULES, found.config_source)
     except ConfigError as error:
         return _config_failure([p for _, p in error.problems])
     except PolicyError as error:
         return _config_failure(error.problems)
-    config = loaded.workspace.config
-    scoring_problems = scoring_config_problems(config.scoring, loaded.config_source)
+    scoring_problems = scoring_config_problems(found.config.scoring, found.config_source)
     if scoring_problems:
         return _config_failure(scoring_problems)
-    diagnostics = run(
-        RULES,
-        loaded.workspace,
-        loaded.problems,
-        policy=policy,
-        suppressions=loaded.suppressions,
-        options=options,
-    )
-    files = loaded.workspace.files
-    if only:
-        diagnostics = [d for d in diagnostics if _inside(d.file, only)]
-        files = [f for f in files if _inside(f, only)]
-    counts = Counter(type(doc.model).__name__.lower() for doc in loaded.workspace.documents)
-    return ValidationResult(diagnostics, files, counts=dict(counts))
+    context = content_hash(f"{__version__}\0{options.today}".encode() + found.config_bytes)
+    stored = cache.load(RESULTS) if cache is not None else None
+    before: dict[str, tuple[str, FileResult]] = {}
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == context:
+        before = stored[1]
+    digests = found.hashes if cache is not None else {}
+    results = {
+        f: before[f][1] for f, digest in digests.items() if before.get(f, ("",))[0] == digest
+    }
+    todo = [f for f in found.files if f not in results]
+    if todo:
+        loaded = load_scan(found, cache, workers, files=todo)
+        results.update(_file_results(loaded, todo, policy, options))
+    else:
+        loaded = LoadResult(Workspace(found.config), found.config_source)
+    if cache is not None and todo:
+        cache.store(RESULTS, (context, {f: (digests[f], results[f]) for f in digests}))
+    return _combine(found, loaded, results, policy, options).only(only)
+
+
+def _file_results(
+    loaded: LoadResult, files: list[str], policy: Policy, options: RunOptions
+) -> dict[str, FileResult]:
+    results = {file: FileResult([], loaded.invalid.get(file, []), [], []) for file in files}
+    for doc in loaded.workspace.documents:
+        results[doc.file].facts.append(facts_of(doc.model, doc.file, doc.index))
+    found = [*loaded.problems, *check_documents(RULES, loaded.workspace, policy, options)]
+    for name, problem in found:
+        results[problem.file].found.append((name, problem))
+    for file, suppressions in loaded.suppressions.items():
+        results[file].suppressions.extend(suppressions)
+    return results
+
+
+def _combine(
+    found: Scan,
+    loaded: LoadResult,
+    results: dict[str, FileResult],
+    policy: Policy,
+    options: RunOptions,
+) -> ValidationResult:
+    """Run the cross-file checks over every file's facts, and report it all."""
+    positions = loaded.positions
+
+    def sources(file: str, index: int) -> SourceMap:
+        if file not in positions:
+            data = found.files[file]
+            positions[file] = LazyPositions(data if isinstance(data, bytes) else b"", file)
+        return positions[file].source(index)
+
+    invalid: dict[str, set[str]] = {}
+    for result in results.values():
+        for kind, document_id in result.invalid:
+            invalid.setdefault(kind, set()).add(document_id)
+    facts = [fact for result in results.values() for fact in result.facts]
+    index = Index(found.config, facts, invalid, sources)
+    problems = [problem for result in results.values() for problem in result.found]
+    problems += check_across(RULES, index, policy, options)
+    suppressions = {f: r.suppressions for f, r in results.items() if r.suppressions}
+    diagnostics = finish(RULES, problems, policy=policy, suppressions=suppressions)
+    counts = Counter(fact.kind for fact in facts)
+    return ValidationResult(diagnostics, list(found.files), counts=dict(counts))
 
 
 def only_changes(

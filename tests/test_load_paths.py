@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from typer.testing import CliRunner
 
 from bench.generate import generate
 from journeyops.cli import app
+from journeyops.load import workspace as workspace_module
 from journeyops.load.cache import FOLDER, Cache
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RunOptions
-from journeyops.validation import ValidationResult, validate
+from journeyops.validation import RESULTS, ValidationResult, validate
 from tests.conftest import ROOT, read_tree
 
 OPTIONS = RunOptions(today=datetime.date(2026, 11, 24))
@@ -56,7 +58,12 @@ def test_several_processes_give_the_serial_result(workspace: Path) -> None:
     assert signature(parallel) == signature(serial)
 
 
-def test_cold_warm_and_one_changed_file_give_the_uncached_result(workspace: Path) -> None:
+@pytest.mark.parametrize("snapshot", [True, False])
+def test_cold_warm_and_one_changed_file_give_the_uncached_result(
+    workspace: Path, snapshot: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if snapshot:  # parsed files are kept too, as they are for large workspaces
+        monkeypatch.setattr(workspace_module, "SNAPSHOT_BYTES", 0)
     source = DiskSource(workspace)
     plain = validate(source, options=OPTIONS, workers=1)
     cold = validate(source, options=OPTIONS, cache=Cache(workspace), workers=2)
@@ -83,12 +90,15 @@ def test_a_changed_file_is_checked_again(tmp_path: Path, generated: Path) -> Non
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"\x00" * 64])
-def test_damaged_cache_entries_are_ignored(tmp_path: Path, damage: bytes) -> None:
+def test_damaged_cache_entries_are_ignored(
+    tmp_path: Path, damage: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workspace_module, "SNAPSHOT_BYTES", 0)
     workspace = copy(ROOT / "examples" / "broken", tmp_path)
     expected = signature(validate(DiskSource(workspace), options=OPTIONS))
     validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
     entries = list((workspace / FOLDER).rglob("*.pickle"))
-    assert {p.name for p in entries} == {"files.pickle", "result.pickle"}
+    assert {p.name for p in entries} == {"files.pickle", "results.pickle"}
     for entry in entries:
         entry.write_bytes(damage)
     assert (
@@ -103,17 +113,22 @@ def test_entries_signed_elsewhere_are_not_trusted(
     """A cache committed to a repository (by a pull request, say) is never unpickled."""
     workspace = copy(ROOT / "examples" / "northwind", tmp_path)
     validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
-    result_file = next((workspace / FOLDER).rglob("result.pickle"))
-    forged = ValidationResult([], ["forged.yaml"])
+    result_file = next((workspace / FOLDER).rglob(RESULTS))
+    stored = Cache(workspace).load(RESULTS)
+    assert isinstance(stored, tuple)
+    context, genuine = stored
+    persona = "personas/families.yaml"
+    forged = {f: (digest, replace(r, facts=[])) for f, (digest, r) in genuine.items()}
     cache_elsewhere = Cache(workspace)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
-    cache_elsewhere.store("result.pickle", ("anything", forged))
+    cache_elsewhere.store(RESULTS, (context, forged))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
-    assert Cache(workspace).load("result.pickle") is None
-    assert result_file.exists()
-    assert validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace)).files != [
-        "forged.yaml"
-    ]
+    assert Cache(workspace).load(RESULTS) is None
+    assert result_file.exists() and persona in genuine
+    # Trusted, the forged entries (no documents anywhere) would give unknown-persona findings.
+    assert (
+        validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace)).diagnostics == []
+    )
 
 
 def test_cache_folder_ignores_itself_in_git(tmp_path: Path) -> None:
@@ -138,3 +153,20 @@ def test_generated_workspace_is_clean_and_deterministic(tmp_path: Path, generate
     again = tmp_path / "again"
     generate(again, journeys=40, opportunities=80, seed=7)
     assert read_tree(again) == read_tree(generated)
+
+
+def test_an_edit_is_checked_against_the_unchanged_files(tmp_path: Path, generated: Path) -> None:
+    """Files reused from the cache still take part in every cross-file check: renaming a
+    step breaks the references to it in files that did not change."""
+    workspace = copy(generated, tmp_path)
+    source = DiskSource(workspace)
+    validate(source, options=OPTIONS, cache=Cache(workspace))
+    journey = workspace / "journeys" / "journey-3.yaml"
+    text = journey.read_text()
+    step = text.split("\n      - id: ")[1].split("\n")[0]
+    journey.write_text(text.replace(f"id: {step}\n", f"id: {step}-renamed\n", 1))
+    cached = validate(source, options=OPTIONS, cache=Cache(workspace))
+    assert signature(cached) == signature(validate(source, options=OPTIONS))
+    assert any(
+        d.rule == "JO103" and d.file != "journeys/journey-3.yaml" for d in cached.diagnostics
+    )

@@ -11,12 +11,11 @@ import pytest
 
 from journeyops.diagnostics import Span
 from journeyops.load.sources import DiskSource
-from journeyops.load.workspace import load_workspace
 from journeyops.load.yaml_builder import MAX_DEPTH
-from journeyops.load.yaml_reader import Rejected, read_yaml
-from journeyops.rules import RULES, RunOptions, run
-from journeyops.rules.policy import build_policy
-from journeyops.sourcemap import MAX_FILE_BYTES
+from journeyops.load.yaml_reader import LazyPositions, Rejected, read_yaml
+from journeyops.rules import RunOptions
+from journeyops.sourcemap import MAX_FILE_BYTES, SourceMap
+from journeyops.validation import validate
 from tests.conftest import ROOT
 
 
@@ -194,19 +193,20 @@ def test_a_duplicate_key_is_reported_with_both_lines_without_positions_too() -> 
     assert "line 1" in problem.message
 
 
-def test_validating_a_clean_workspace_builds_no_positions() -> None:
-    loaded = load_workspace(DiskSource(ROOT / "examples" / "northwind"))
-    policy = build_policy(loaded.workspace.config.lint, RULES, loaded.config_source)
+def test_validating_a_clean_workspace_builds_no_positions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[str] = []
+    original = LazyPositions._document
+
+    def counting(self: LazyPositions, index: int) -> SourceMap:
+        built.append(self.file)
+        return original(self, index)
+
+    monkeypatch.setattr(LazyPositions, "_document", counting)
     options = RunOptions(today=datetime.date(2026, 11, 24))
-    assert (
-        run(
-            RULES,
-            loaded.workspace,
-            loaded.problems,
-            policy=policy,
-            suppressions={},
-            options=options,
-        )
-        == []
-    )
-    assert all(doc.source.fill is not None for doc in loaded.workspace.documents)
+    result = validate(DiskSource(ROOT / "examples" / "northwind"), options=options)
+    assert result.diagnostics == [] and result.files_checked == 18
+    assert built == []
+    broken = validate(DiskSource(ROOT / "examples" / "broken"), options=options)
+    assert broken.diagnostics and built  # the same counter does see positions being built

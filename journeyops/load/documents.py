@@ -45,7 +45,7 @@ def typed_documents(parsed: ParsedFile, file: str) -> FileDocuments:
         model, found = _typed(raw, file, multi=len(parsed.documents) > 1)
         out.problems.extend(found)
         if model is not None:
-            out.located.append(Located(file, model, raw.source))
+            out.located.append(Located(file, model, raw.source, raw.index))
         elif found and found[0][0] == "schema":
             value = raw.value
             out.invalid.append((str(value.get("kind")), str(value.get("id"))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import pickle
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +16,7 @@ from journeyops.diagnostics import FILE_START, Problem
 from journeyops.load import schema_errors
 from journeyops.load.cache import Cache, content_hash
 from journeyops.load.documents import RuleProblem, typed_documents
-from journeyops.load.parallel import Parsed, parse, parse_pickled, processes
+from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled, processes
 from journeyops.load.selection import select_files
 from journeyops.load.sources import CONFIG_FILE, WorkspaceSource
 from journeyops.load.suppressions import Suppression, find_suppressions
@@ -32,6 +32,9 @@ from journeyops.model.workspace import Workspace
 from journeyops.sourcemap import SourceMap
 
 SNAPSHOT = "files.pickle"
+# Loading the snapshot of parsed files costs about as much as parsing a few MB: worth it for
+# a cold or config-changed run, not for the handful of files an edit touches.
+SNAPSHOT_BYTES = PARALLEL_BYTES
 
 
 class ConfigError(Exception):
@@ -69,6 +72,8 @@ class LoadResult:
     config_source: SourceMap
     problems: list[RuleProblem] = field(default_factory=list)
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
+    positions: dict[str, LazyPositions] = field(default_factory=dict)
+    invalid: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # file -> (kind, id)
 
 
 def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
@@ -113,22 +118,31 @@ def load_workspace(
     return load_scan(scan(source), cache, workers)
 
 
-def load_scan(found: Scan, cache: Cache | None = None, workers: int | None = None) -> LoadResult:
+def load_scan(
+    found: Scan,
+    cache: Cache | None = None,
+    workers: int | None = None,
+    files: Collection[str] | None = None,
+) -> LoadResult:
     """Parse what the cache does not hold (on several cores when it is worth it), then type
-    every file's documents. `workers` forces the number of processes (tests use 1 and 2)."""
-    result = LoadResult(Workspace(found.config, list(found.files)), found.config_source)
-    readable = {f: data for f, data in found.files.items() if isinstance(data, bytes)}
-    before: dict[str, tuple[str, bytes]] = (cache.load(SNAPSHOT) if cache else None) or {}
-    digests = found.hashes if cache else {}
+    every file's documents, or only those of `files`. `workers` forces the number of
+    processes (tests use 1 and 2)."""
+    wanted = found.files if files is None else {f: found.files[f] for f in files}
+    result = LoadResult(Workspace(found.config, list(wanted)), found.config_source)
+    readable = {f: data for f, data in wanted.items() if isinstance(data, bytes)}
+    size = sum(map(len, readable.values()))
+    count = workers if workers is not None else processes(size)
+    snapshot = cache if size >= SNAPSHOT_BYTES else None
+    before: dict[str, tuple[str, bytes]] = (snapshot.load(SNAPSHOT) if snapshot else None) or {}
+    digests = found.hashes if snapshot else {}
     reuse = {f for f, digest in digests.items() if before.get(f, ("",))[0] == digest}
-    count = workers if workers is not None else processes(sum(map(len, readable.values())))
-    # Results cross processes, and go into the cache, as pickled plain data; a small
-    # workspace without a cache is parsed in place.
-    serial = cache is None and count == 1
+    # Results cross processes, and go into the snapshot, as pickled plain data; otherwise
+    # files are parsed in place.
+    serial = snapshot is None and count == 1
     with _gc_paused():
         todo = [f for f in readable if f not in reuse]
         fresh = {} if serial else parse_pickled(readable, todo, count)
-        for file, data in found.files.items():
+        for file, data in wanted.items():
             if isinstance(data, OSError):
                 message = f"cannot read the file: {data.strerror or 'not found'}"
                 hint = "fix the file's permissions or link, or exclude it in journeyops.yaml"
@@ -141,8 +155,8 @@ def load_scan(found: Scan, cache: Cache | None = None, workers: int | None = Non
             else:
                 parsed = pickle.loads(fresh[file] if file in fresh else before[file][1])
             _add(result, file, data, parsed)
-    if cache is not None and (fresh or before.keys() != reuse):
-        cache.store(SNAPSHOT, {f: (digests[f], fresh.get(f) or before[f][1]) for f in readable})
+    if snapshot is not None and (fresh or before.keys() != reuse):
+        snapshot.store(SNAPSHOT, {f: (digests[f], fresh.get(f) or before[f][1]) for f in readable})
     return result
 
 
@@ -150,11 +164,13 @@ def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:
     suppressions = find_suppressions(data)
     if suppressions:
         result.suppressions[file] = suppressions
-    positions = LazyPositions(data, file)
+    positions = result.positions[file] = LazyPositions(data, file)
     documents = [RawDocument(i, value, positions.source(i)) for i, value in parsed.values]
     typed = typed_documents(ParsedFile(documents, list(parsed.problems)), file)
     result.workspace.documents.extend(typed.located)
     result.problems.extend(typed.problems)
+    if typed.invalid:
+        result.invalid[file] = typed.invalid
     for kind, document_id in typed.invalid:
         result.workspace.invalid_ids.setdefault(kind, set()).add(document_id)
 

@@ -15,7 +15,6 @@ from journeyops.model.config import Config
 from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey, Step
 from journeyops.model.persona import Persona
-from journeyops.model.references import Reference, references_in
 from journeyops.sourcemap import Path, SourceMap
 
 T = TypeVar("T", bound=Document)
@@ -28,6 +27,7 @@ class Located(Generic[T]):
     file: str
     model: T
     source: SourceMap
+    index: int = 0  # the document's number in its file
 
     def span(self, *path: str | int, key: bool = False) -> Span:
         return self.source.span(path, key=key)
@@ -66,11 +66,6 @@ class Workspace:
         for document in self.documents:
             by_kind.setdefault(type(document.model), []).append(document)
         return by_kind
-
-    @cached_property
-    def references(self) -> list[Reference]:
-        """Every reference from one document to another, with where it is written."""
-        return list(references_in(self.documents))
 
     @cached_property
     def personas(self) -> dict[str, Located[Persona]]:

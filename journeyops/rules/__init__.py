@@ -12,7 +12,7 @@ from journeyops.rules import (
     scoring_inputs,
     uniqueness,
 )
-from journeyops.rules.engine import Rule, RunOptions, run
+from journeyops.rules.engine import Rule, RunOptions, check_across, check_documents, finish
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -35,36 +35,36 @@ _ALL = (
     Rule("JO014", "unreadable-file", E, "A workspace file cannot be read.", doc=loading.UNREADABLE_FILE),
     Rule("JO015", "unused-suppression", W, "A suppression comment suppresses nothing.", doc=loading.UNUSED_SUPPRESSION),
     # JO1xx: reference integrity
-    Rule("JO101", "unknown-persona", E, "A reference names a persona that does not exist.", references.unknown_persona),
-    Rule("JO102", "unknown-journey", E, "A reference names a journey that does not exist.", references.unknown_journey),
-    Rule("JO103", "unknown-step", E, "A reference names a step its journey does not have.", references.unknown_step),
-    Rule("JO104", "unknown-pain", E, "A reference names a pain its step does not have.", references.unknown_pain),
-    Rule("JO105", "unknown-insight", E, "A reference names an insight that does not exist.", references.unknown_insight),
-    Rule("JO106", "duplicate-id", E, "Two documents of one kind share an id.", uniqueness.duplicate_id),
+    Rule("JO101", "unknown-persona", E, "A reference names a persona that does not exist.", across=references.unknown_persona),
+    Rule("JO102", "unknown-journey", E, "A reference names a journey that does not exist.", across=references.unknown_journey),
+    Rule("JO103", "unknown-step", E, "A reference names a step its journey does not have.", across=references.unknown_step),
+    Rule("JO104", "unknown-pain", E, "A reference names a pain its step does not have.", across=references.unknown_pain),
+    Rule("JO105", "unknown-insight", E, "A reference names an insight that does not exist.", across=references.unknown_insight),
+    Rule("JO106", "duplicate-id", E, "Two documents of one kind share an id.", across=uniqueness.duplicate_id),
     Rule("JO107", "duplicate-step-id", E, "Two steps of one journey share an id.", uniqueness.duplicate_step_id),
-    Rule("JO108", "invalid-replaces", E, "`replaces` is not from a future to a current journey.", hierarchy.invalid_replaces),
+    Rule("JO108", "invalid-replaces", E, "`replaces` is not from a future to a current journey.", across=hierarchy.invalid_replaces),
     Rule("JO109", "duplicate-stage-id", E, "Two stages of one journey share an id.", uniqueness.duplicate_stage_id),
     Rule("JO110", "duplicate-pain-id", E, "Two pains or gains of one step share an id.", uniqueness.duplicate_pain_id),
     # JO2xx: hierarchy
-    Rule("JO201", "parent-cycle", E, "Journeys are each other's parents.", hierarchy.parent_cycle),
+    Rule("JO201", "parent-cycle", E, "Journeys are each other's parents.", across=hierarchy.parent_cycle),
     Rule("JO202", "unknown-level", E, "A journey's level is not in the taxonomy.", hierarchy.unknown_level),
-    Rule("JO203", "level-mismatch", E, "A child journey is not one level below its parent.", hierarchy.level_mismatch),
-    Rule("JO204", "missing-parent", W, "A journey below the top level has no parent.", hierarchy.missing_parent),
-    Rule("JO205", "root-not-top-level", W, "The root of a hierarchy is not at the top level.", hierarchy.root_not_top_level),
-    Rule("JO206", "future-parent", E, "A current journey zooms into a future journey's step.", hierarchy.future_parent),
+    Rule("JO203", "level-mismatch", E, "A child journey is not one level below its parent.", across=hierarchy.level_mismatch),
+    Rule("JO204", "missing-parent", W, "A journey below the top level has no parent.", across=hierarchy.missing_parent),
+    Rule("JO205", "root-not-top-level", W, "The root of a hierarchy is not at the top level.", across=hierarchy.root_not_top_level),
+    Rule("JO206", "future-parent", E, "A current journey zooms into a future journey's step.", across=hierarchy.future_parent),
     # JO3xx: governance
     Rule("JO301", "journey-without-owner", W, "A journey has no owner.", governance.journey_without_owner),
     Rule("JO302", "opportunity-without-owner", W, "An opportunity has no owner.", governance.opportunity_without_owner),
     Rule("JO303", "review-overdue", W, "A journey was not reviewed within the review interval.", governance.review_overdue),
-    Rule("JO304", "replaced-twice", W, "A current journey is replaced by several future ones.", governance.replaced_twice),
+    Rule("JO304", "replaced-twice", W, "A current journey is replaced by several future ones.", across=governance.replaced_twice),
     # JO4xx: content
     Rule("JO401", "empty-stage", W, "A stage has no steps.", content.empty_stage),
     Rule("JO402", "step-without-touchpoints", W, "A step names no touchpoint.", content.step_without_touchpoints),
     Rule("JO403", "journey-without-personas", W, "A journey names no persona.", content.journey_without_personas),
-    Rule("JO404", "unaddressed-high-pain", W, "A high-severity pain that no opportunity addresses.", content.unaddressed_high_pain),
+    Rule("JO404", "unaddressed-high-pain", W, "A high-severity pain that no opportunity addresses.", across=content.unaddressed_high_pain),
     Rule("JO405", "opportunity-without-evidence", W, "A planned or later opportunity cites no insight.", content.opportunity_without_evidence),
-    Rule("JO406", "unused-insight", W, "An insight that nothing references.", content.unused_insight),
-    Rule("JO407", "unused-persona", W, "A persona that no journey uses.", content.unused_persona),
+    Rule("JO406", "unused-insight", W, "An insight that nothing references.", across=content.unused_insight),
+    Rule("JO407", "unused-persona", W, "A persona that no journey uses.", across=content.unused_persona),
     Rule("JO408", "too-many-stages", W, "A journey has more than 50 stages.", content.too_many_stages),
     Rule("JO409", "too-many-steps", W, "A stage has more than 30 steps.", content.too_many_steps),
     Rule("JO410", "duplicate-step-name", W, "Two steps of one stage share a name.", content.duplicate_step_name),
@@ -77,4 +77,12 @@ _ALL = (
 RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}
 RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _ALL}
 
-__all__ = ["RULES", "RULES_BY_NAME", "Rule", "RunOptions", "run"]
+__all__ = [
+    "RULES",
+    "RULES_BY_NAME",
+    "Rule",
+    "RunOptions",
+    "check_across",
+    "check_documents",
+    "finish",
+]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyops.diagnostics import Problem
-from journeyops.model import Insight, Journey, Opportunity, Persona
+from journeyops.model import Journey, Opportunity
+from journeyops.model.facts import Index
 from journeyops.model.workspace import Workspace
 from journeyops.rules.engine import RunOptions
 
@@ -75,7 +76,7 @@ def journey_without_personas(workspace: Workspace, options: RunOptions) -> Itera
             )
 
 
-def unaddressed_high_pain(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unaddressed_high_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A pain of severity `high` that no opportunity addresses, neither through its `pains`
     nor through its `steps`. Dismissed opportunities do not count.
 
@@ -88,22 +89,18 @@ def unaddressed_high_pain(workspace: Workspace, options: RunOptions) -> Iterator
         pains: [open-account/verify-identity/photo-rejected]
     """
     addressed: set[str] = set()
-    for opportunity in workspace.of(Opportunity):
-        if opportunity.model.status != "dismissed":
-            addressed.update(opportunity.model.steps)
-            addressed.update(opportunity.model.pains)
-    for doc in workspace.of(Journey):
-        for i, j, step in doc.model.steps():
-            step_ref = f"{doc.model.id}/{step.id}"
-            for k, pain in enumerate(step.pains):
-                if pain.severity == "high" and not {step_ref, f"{step_ref}/{pain.id}"} & addressed:
-                    yield Problem(
-                        f"high-severity pain '{step_ref}/{pain.id}' is not addressed "
-                        "by any opportunity",
-                        doc.file,
-                        doc.span("stages", i, "steps", j, "pains", k, "id"),
-                        "add an opportunity whose `pains` lists it, or lower its severity",
-                    )
+    for opportunity in workspace.of("opportunity"):
+        addressed |= opportunity.addresses
+    for doc in workspace.of("journey"):
+        for step_pain, path in doc.high_pains:
+            step_ref, pain_ref = f"{doc.id}/{step_pain.split('/')[0]}", f"{doc.id}/{step_pain}"
+            if step_ref not in addressed and pain_ref not in addressed:
+                yield Problem(
+                    f"high-severity pain '{pain_ref}' is not addressed by any opportunity",
+                    doc.file,
+                    workspace.span(doc, *path, "id"),
+                    "add an opportunity whose `pains` lists it, or lower its severity",
+                )
 
 
 def opportunity_without_evidence(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
@@ -125,7 +122,7 @@ def opportunity_without_evidence(workspace: Workspace, options: RunOptions) -> I
             )
 
 
-def unused_insight(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unused_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """No step lists the insight in `insights` and no opportunity cites it in `evidence`.
 
     Bad:
@@ -136,17 +133,17 @@ def unused_insight(workspace: Workspace, options: RunOptions) -> Iterator[Proble
         insights: [id-photo-rejections]
     """
     used = {r.value for r in workspace.references if r.target == "insight"}
-    for doc in workspace.of(Insight):
-        if doc.model.id not in used:
+    for doc in workspace.of("insight"):
+        if doc.id not in used:
             yield Problem(
-                f"insight '{doc.model.id}' is not used by any step or opportunity",
+                f"insight '{doc.id}' is not used by any step or opportunity",
                 doc.file,
-                doc.span("id"),
+                workspace.span(doc, "id"),
                 "list it in a step's `insights` or an opportunity's `evidence`",
             )
 
 
-def unused_persona(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unused_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """No journey lists the persona.
 
     Bad:
@@ -156,13 +153,13 @@ def unused_persona(workspace: Workspace, options: RunOptions) -> Iterator[Proble
         # in a journey
         personas: [retiree-rosa]
     """
-    used = {p for doc in workspace.of(Journey) for p in doc.model.personas}
-    for doc in workspace.of(Persona):
-        if doc.model.id not in used:
+    used = {p for doc in workspace.of("journey") for p in doc.personas}
+    for doc in workspace.of("persona"):
+        if doc.id not in used:
             yield Problem(
-                f"persona '{doc.model.id}' is not used by any journey",
+                f"persona '{doc.id}' is not used by any journey",
                 doc.file,
-                doc.span("id"),
+                workspace.span(doc, "id"),
                 "add it to the `personas` of the journeys it takes, or remove it",
             )
 

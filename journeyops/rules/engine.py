@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from journeyops.diagnostics import Diagnostic, Problem, Severity
 from journeyops.load.suppressions import Suppression
+from journeyops.model.facts import Index
 from journeyops.model.workspace import Workspace
 from journeyops.rules.suppression import apply_suppressions
 
@@ -28,7 +29,12 @@ class RunOptions:
     today: datetime.date = field(default_factory=datetime.date.today)
 
 
+# A check sees either a workspace of typed documents, any subset of the files (a document
+# check: its findings in a file depend on that file alone, so they can be cached with it),
+# or every document's facts (a cross-file check, run over the whole workspace every time).
 Check = Callable[[Workspace, RunOptions], Iterable[Problem]]
+CrossCheck = Callable[[Index, RunOptions], Iterable[Problem]]
+Found = tuple[str, Problem]  # a rule's name and what it found, before policy
 
 
 @dataclass(frozen=True)
@@ -37,14 +43,16 @@ class Rule:
     name: str
     severity: Severity
     summary: str
-    # None: the loader finds these problems while reading files (the JO0xx family).
     check: Check | None = None
     doc: str = ""
+    across: CrossCheck | None = None
+    # Neither check: the loader finds these problems while reading files (JO0xx).
 
     @property
     def docs(self) -> str:
         """The full explanation with a bad and a good example."""
-        return inspect.cleandoc(self.doc or (self.check.__doc__ if self.check else "") or "")
+        source = self.check or self.across
+        return inspect.cleandoc(self.doc or (source.__doc__ if source else "") or "")
 
     def diagnose(self, problem: Problem, severity: Severity | None = None) -> Diagnostic:
         return Diagnostic(
@@ -58,33 +66,52 @@ class Rule:
         )
 
 
-def run(
+def check_documents(
+    rules: Mapping[str, Rule], workspace: Workspace, policy: Policy, options: RunOptions
+) -> list[Found]:
+    """What the enabled document checks find in these documents."""
+    return [
+        (rule.name, problem)
+        for rule in rules.values()
+        if rule.check is not None and policy.runs(rule.id)
+        for problem in rule.check(workspace, options)
+    ]
+
+
+def check_across(
+    rules: Mapping[str, Rule], index: Index, policy: Policy, options: RunOptions
+) -> list[Found]:
+    """What the enabled cross-file checks find in the whole workspace."""
+    return [
+        (rule.name, problem)
+        for rule in rules.values()
+        if rule.across is not None and policy.runs(rule.id)
+        for problem in rule.across(index, options)
+    ]
+
+
+def finish(
     rules: Mapping[str, Rule],
-    workspace: Workspace,
-    load_problems: Iterable[tuple[str, Problem]],
+    found: Iterable[Found],
     *,
     policy: Policy,
     suppressions: Mapping[str, list[Suppression]],
-    options: RunOptions,
 ) -> list[Diagnostic]:
-    """Diagnostics from loading plus those of every enabled check, at the severity the policy
-    gives them, minus suppressed ones, sorted by file and position."""
+    """Diagnostics for everything found, at the severity the policy gives them, minus
+    suppressed ones, plus suppressions that suppressed nothing; sorted by file and position."""
     by_name = {rule.name: rule for rule in rules.values()}
-    found: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = []
 
-    def report(rule: Rule, problem: Problem) -> None:
+    def report(name: str, problem: Problem) -> None:
+        rule = by_name[name]
         severity = policy.severity(rule.id, problem.file)
         if severity is not None:
-            found.append(rule.diagnose(problem, severity))
+            diagnostics.append(rule.diagnose(problem, severity))
 
-    for name, problem in load_problems:
-        report(by_name[name], problem)
-    for rule in rules.values():
-        if rule.check is not None and policy.runs(rule.id):
-            for problem in rule.check(workspace, options):
-                report(rule, problem)
-    kept, unused = apply_suppressions(found, suppressions, rules)
-    found = kept
+    for name, problem in found:
+        report(name, problem)
+    kept, unused = apply_suppressions(diagnostics, suppressions, rules)
+    diagnostics = kept
     for name, problem in unused:
-        report(by_name[name], problem)
-    return sorted(set(found))
+        report(name, problem)
+    return sorted(set(diagnostics))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Journey, Opportunity
+from journeyops.model.facts import Index
 from journeyops.model.workspace import Located, Workspace
 from journeyops.rules.engine import RunOptions
 
@@ -84,7 +85,7 @@ def review_overdue(workspace: Workspace, options: RunOptions) -> Iterator[Proble
             )
 
 
-def replaced_twice(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def replaced_twice(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """Two or more future journeys replace the same current journey, so it is unclear which
     redesign is the plan. (A future journey that nothing points back to is fine.)
 
@@ -95,9 +96,9 @@ def replaced_twice(workspace: Workspace, options: RunOptions) -> Iterator[Proble
         replaces: open-account   # in one future journey; archive or merge the other
     """
     replacing: dict[str, list[str]] = {}
-    for doc in workspace.of(Journey):
-        if doc.model.replaces and doc.model.state == "future":
-            replacing.setdefault(doc.model.replaces, []).append(doc.model.id)
+    for doc in workspace.of("journey"):
+        if doc.replaces and doc.state == "future":
+            replacing.setdefault(doc.replaces, []).append(doc.id)
     for target, futures in replacing.items():
         current = workspace.journeys.get(target)
         if current is not None and len(futures) > 1:
@@ -105,6 +106,6 @@ def replaced_twice(workspace: Workspace, options: RunOptions) -> Iterator[Proble
                 f"journey '{target}' is replaced by {len(futures)} future journeys: "
                 + ", ".join(sorted(futures)),
                 current.file,
-                current.span("id"),
+                workspace.span(current, "id"),
                 "keep one redesign per current journey; merge or archive the others",
             )

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Journey
-from journeyops.model.workspace import Located, Workspace
+from journeyops.model.facts import Facts, Index
+from journeyops.model.workspace import Workspace
 from journeyops.rules.engine import RunOptions
 from journeyops.suggest import did_you_mean
 
 
-def invalid_replaces(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def invalid_replaces(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """`replaces` must be set on a future journey and name a current journey.
 
     Bad:
@@ -23,35 +24,33 @@ def invalid_replaces(workspace: Workspace, options: RunOptions) -> Iterator[Prob
         state: future
         replaces: open-account  # open-account has `state: current`
     """
-    for doc in workspace.of(Journey):
-        journey = doc.model
-        if journey.replaces is None:
+    for doc in workspace.of("journey"):
+        if doc.replaces is None:
             continue
-        if journey.state != "future":
+        if doc.state != "future":
             yield Problem(
-                f"journey '{journey.id}' is {journey.state} but `replaces` another journey",
+                f"journey '{doc.id}' is {doc.state} but `replaces` another journey",
                 doc.file,
-                doc.span("replaces", key=True),
+                workspace.span(doc, "replaces", key=True),
                 "set `state: future`, or remove `replaces`",
             )
             continue
-        target = workspace.journeys.get(journey.replaces)
-        if target is not None and target.model.state != "current":
+        target = workspace.journeys.get(doc.replaces)
+        if target is not None and target.state != "current":
             yield Problem(
-                f"'{journey.replaces}' is a {target.model.state} journey; "
+                f"'{doc.replaces}' is a {target.state} journey; "
                 "`replaces` must name a current journey",
                 doc.file,
-                doc.span("replaces"),
+                workspace.span(doc, "replaces"),
                 "point `replaces` at the current journey this one redesigns",
             )
 
 
-def _parent_journey(workspace: Workspace, doc: Located[Journey]) -> Located[Journey] | None:
-    parent = doc.model.parent
-    return workspace.journeys.get(parent.split("/")[0]) if parent else None
+def _parent_journey(workspace: Index, doc: Facts) -> Facts | None:
+    return workspace.journeys.get(doc.parent.split("/")[0]) if doc.parent else None
 
 
-def parent_cycle(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def parent_cycle(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """Following `parent` from journey to journey comes back to where it started.
 
     Bad:
@@ -62,17 +61,17 @@ def parent_cycle(workspace: Workspace, options: RunOptions) -> Iterator[Problem]
         parent: open-account/apply
     """
     for doc in workspace.journeys.values():
-        chain = [doc.model.id]
+        chain = [doc.id]
         current = _parent_journey(workspace, doc)
-        while current is not None and current.model.id not in chain:
-            chain.append(current.model.id)
+        while current is not None and current.id not in chain:
+            chain.append(current.id)
             current = _parent_journey(workspace, current)
-        if current is not None and current.model.id == doc.model.id:
-            cycle = " -> ".join([*chain, doc.model.id])
+        if current is not None and current.id == doc.id:
+            cycle = " -> ".join([*chain, doc.id])
             yield Problem(
                 f"parent cycle: {cycle}",
                 doc.file,
-                doc.span("parent"),
+                workspace.span(doc, "parent"),
                 "a journey cannot zoom into a step of itself or of its own children; "
                 "remove `parent` from the top-most journey",
             )
@@ -94,7 +93,7 @@ def unknown_level(workspace: Workspace, options: RunOptions) -> Iterator[Problem
             yield Problem(f"unknown level '{level}'", doc.file, doc.span("level"), hint)
 
 
-def level_mismatch(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def level_mismatch(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A child journey must sit exactly one level below the journey holding its parent step.
 
     Bad:
@@ -105,19 +104,19 @@ def level_mismatch(workspace: Workspace, options: RunOptions) -> Iterator[Proble
         parent: customer-lifecycle/join
     """
     levels = workspace.config.taxonomy.levels
-    for doc in workspace.of(Journey):
+    for doc in workspace.of("journey"):
         parent = _parent_journey(workspace, doc)
-        child_level, parent_level = doc.model.level, parent.model.level if parent else None
+        child_level, parent_level = doc.level, parent.level if parent else None
         if parent is None or child_level not in levels or parent_level not in levels:
             continue
         expected = levels.index(parent_level) + 1
         if levels.index(child_level) != expected:
             wanted = f"'{levels[expected]}'" if expected < len(levels) else "no level below it"
             yield Problem(
-                f"journey '{doc.model.id}' is at level '{child_level}', but its parent "
-                f"'{parent.model.id}' is at level '{parent_level}' (expected {wanted})",
+                f"journey '{doc.id}' is at level '{child_level}', but its parent "
+                f"'{parent.id}' is at level '{parent_level}' (expected {wanted})",
                 doc.file,
-                doc.span("level"),
+                workspace.span(doc, "level"),
                 "a child journey sits exactly one level below its parent",
             )
 
@@ -142,26 +141,25 @@ def emotion_range(workspace: Workspace, options: RunOptions) -> Iterator[Problem
                 )
 
 
-def _children(workspace: Workspace) -> dict[str, list[str]]:
+def _children(workspace: Index) -> dict[str, list[str]]:
     """journey id -> ids of the journeys whose `parent` is one of its steps."""
     children: dict[str, list[str]] = {}
-    for doc in workspace.of(Journey):
-        if doc.model.parent:
-            children.setdefault(doc.model.parent.split("/")[0], []).append(doc.model.id)
+    for doc in workspace.of("journey"):
+        if doc.parent:
+            children.setdefault(doc.parent.split("/")[0], []).append(doc.id)
     return children
 
 
-def _unattached(workspace: Workspace) -> Iterator[tuple[Located[Journey], list[str]]]:
+def _unattached(workspace: Index) -> Iterator[tuple[Facts, list[str]]]:
     """Journeys with no parent below the top level, with their child journeys."""
     levels = workspace.config.taxonomy.levels
     children = _children(workspace)
-    for doc in workspace.of(Journey):
-        level = doc.model.level
-        if doc.model.parent is None and level in levels and level != levels[0]:
-            yield doc, children.get(doc.model.id, [])
+    for doc in workspace.of("journey"):
+        if doc.parent is None and doc.level in levels and doc.level != levels[0]:
+            yield doc, children.get(doc.id, [])
 
 
-def missing_parent(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def missing_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey below the top level has no `parent`, so it hangs outside the hierarchy.
 
     Bad:
@@ -174,15 +172,15 @@ def missing_parent(workspace: Workspace, options: RunOptions) -> Iterator[Proble
     for doc, children in _unattached(workspace):
         if not children:
             yield Problem(
-                f"journey '{doc.model.id}' is at level '{doc.model.level}' but has no parent",
+                f"journey '{doc.id}' is at level '{doc.level}' but has no parent",
                 doc.file,
-                doc.span("level"),
+                workspace.span(doc, "level"),
                 f"add `parent: <journey>/<step>` pointing into a journey one level up "
                 f"(the top level is '{top}')",
             )
 
 
-def root_not_top_level(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def root_not_top_level(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey that other journeys zoom into, but that has no parent itself, is the root of
     its hierarchy; a root belongs at the top level.
 
@@ -198,16 +196,16 @@ def root_not_top_level(workspace: Workspace, options: RunOptions) -> Iterator[Pr
     for doc, children in _unattached(workspace):
         if children:
             yield Problem(
-                f"journey '{doc.model.id}' is the root of {len(children)} child "
+                f"journey '{doc.id}' is the root of {len(children)} child "
                 f"journey{'s' if len(children) > 1 else ''} but sits at level "
-                f"'{doc.model.level}', not at the top level '{top}'",
+                f"'{doc.level}', not at the top level '{top}'",
                 doc.file,
-                doc.span("level"),
+                workspace.span(doc, "level"),
                 "give it a `parent`, or move it to the top level",
             )
 
 
-def future_parent(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def future_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A current journey zooms into a step of a future journey, which does not exist yet.
 
     Bad:
@@ -217,13 +215,12 @@ def future_parent(workspace: Workspace, options: RunOptions) -> Iterator[Problem
         state: current
         parent: open-account/verify-identity
     """
-    for doc in workspace.of(Journey):
+    for doc in workspace.of("journey"):
         parent = _parent_journey(workspace, doc)
-        if doc.model.state == "current" and parent is not None and parent.model.state == "future":
+        if doc.state == "current" and parent is not None and parent.state == "future":
             yield Problem(
-                f"current journey '{doc.model.id}' zooms into '{doc.model.parent}', "
-                "a step of a future journey",
+                f"current journey '{doc.id}' zooms into '{doc.parent}', a step of a future journey",
                 doc.file,
-                doc.span("parent"),
+                workspace.span(doc, "parent"),
                 "point `parent` at a step of a current journey, or make this journey future too",
             )

@@ -5,27 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from journeyops.diagnostics import Problem
-from journeyops.model.references import Reference
-from journeyops.model.workspace import Workspace
+from journeyops.model.facts import Index, Reference
 from journeyops.rules.engine import RunOptions
 from journeyops.suggest import did_you_mean
 
 
-def _problem(ref: Reference, message: str, hint: str | None) -> Problem:
-    return Problem(message, ref.document.file, ref.document.source.span(ref.path), hint)
+def _problem(index: Index, ref: Reference, message: str, hint: str | None) -> Problem:
+    return Problem(message, ref.document.file, index.span(ref.document, *ref.path), hint)
 
 
-def _missing_id(workspace: Workspace, target: str, ids: Iterable[str]) -> Iterator[Problem]:
+def _missing_id(workspace: Index, target: str, ids: Iterable[str]) -> Iterator[Problem]:
     known = set(ids)
     article = "an" if target[0] in "aeiou" else "a"
     for ref in workspace.references:
         if ref.target != target or ref.value in known or workspace.is_invalid(target, ref.value):
             continue
         hint = did_you_mean(ref.value, known) or f"define {article} {target} with `id: {ref.value}`"
-        yield _problem(ref, f"unknown {target} '{ref.value}'", hint)
+        yield _problem(workspace, ref, f"unknown {target} '{ref.value}'", hint)
 
 
-def unknown_persona(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unknown_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey, insight or opportunity names a persona id that no persona document has.
 
     Bad:
@@ -36,7 +35,7 @@ def unknown_persona(workspace: Workspace, options: RunOptions) -> Iterator[Probl
     return _missing_id(workspace, "persona", workspace.personas)
 
 
-def unknown_insight(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unknown_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A step's `insights` or an opportunity's `evidence` names an insight that does not exist.
 
     Bad:
@@ -47,7 +46,7 @@ def unknown_insight(workspace: Workspace, options: RunOptions) -> Iterator[Probl
     return _missing_id(workspace, "insight", workspace.insights)
 
 
-def unknown_journey(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unknown_journey(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """`replaces`, or the journey part of a step or pain reference, names no journey.
 
     Bad:
@@ -64,10 +63,10 @@ def unknown_journey(workspace: Workspace, options: RunOptions) -> Iterator[Probl
             continue
         if journey_id not in journeys:
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
-            yield _problem(ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
+            yield _problem(workspace, ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
 
 
-def unknown_step(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unknown_step(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A `journey/step` (or `journey/step/pain`) reference names a step the journey lacks.
 
     Bad:
@@ -79,13 +78,14 @@ def unknown_step(workspace: Workspace, options: RunOptions) -> Iterator[Problem]
         if ref.target not in ("step", "pain"):
             continue
         journey_id, step_id = ref.value.split("/")[:2]
-        steps = workspace.steps.get(journey_id)
+        journey = workspace.journeys.get(journey_id)
+        steps = journey.steps if journey else None
         if steps is not None and step_id not in steps:
             hint = did_you_mean(step_id, steps) or f"steps of '{journey_id}': " + ", ".join(steps)
-            yield _problem(ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
+            yield _problem(workspace, ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
 
 
-def unknown_pain(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unknown_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A `journey/step/pain` reference names a pain that the step does not list.
 
     Bad:
@@ -97,10 +97,12 @@ def unknown_pain(workspace: Workspace, options: RunOptions) -> Iterator[Problem]
         if ref.target != "pain":
             continue
         journey_id, step_id, pain_id = ref.value.split("/")
-        entry = workspace.steps.get(journey_id, {}).get(step_id)
-        pains = [pain.id for pain in entry.step.pains] if entry else None
+        journey = workspace.journeys.get(journey_id)
+        pains = journey.steps.get(step_id) if journey else None
         if pains is not None and pain_id not in pains:
             hint = did_you_mean(pain_id, pains) or (
                 f"pains of that step: {', '.join(pains)}" if pains else "that step lists no pains"
             )
-            yield _problem(ref, f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint)
+            yield _problem(
+                workspace, ref, f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint
+            )

@@ -7,13 +7,13 @@ from typing import Any
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Journey
-from journeyops.model.base import Document
+from journeyops.model.facts import Facts, Index
 from journeyops.model.workspace import Located, Workspace
 from journeyops.rules.engine import RunOptions
 from journeyops.sourcemap import Path
 
 
-def duplicate_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def duplicate_id(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """Two documents of the same kind share an id; references to it would be ambiguous.
 
     Bad:
@@ -24,19 +24,19 @@ def duplicate_id(workspace: Workspace, options: RunOptions) -> Iterator[Problem]
         id: maya            # in one file
         id: maya-business   # in the other
     """
-    first: dict[tuple[str, str], Located[Document]] = {}
+    first: dict[tuple[str, str], Facts] = {}
     for doc in workspace.documents:
-        key = (type(doc.model).__name__.lower(), doc.model.id)
+        key = (doc.kind, doc.id)
         if key not in first:
             first[key] = doc
             continue
         other = first[key]
-        where = f"{other.file}:{other.span('id').line}"
+        where = f"{other.file}:{workspace.span(other, 'id').line}"
         yield Problem(
-            f"duplicate {key[0]} id '{doc.model.id}': already defined at {where}",
+            f"duplicate {doc.kind} id '{doc.id}': already defined at {where}",
             doc.file,
-            doc.span("id"),
-            f"rename one of them; {key[0]} ids must be unique across the workspace",
+            workspace.span(doc, "id"),
+            f"rename one of them; {doc.kind} ids must be unique across the workspace",
         )
 
 

@@ -1,0 +1,171 @@
+"""What the cross-file rules need to know about each document, as small plain values.
+
+A document's facts depend on nothing but its own file, so they can be cached by the file's
+content and combined with other files' facts without typing those files again: one changed
+file in a large workspace costs that file's work plus the cross-file checks over facts.
+Diffing and rendering will follow the same edges (`references`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from journeyops.diagnostics import Span
+from journeyops.model.base import Document
+from journeyops.model.config import Config
+from journeyops.model.insight import Insight
+from journeyops.model.journey import Journey
+from journeyops.model.opportunity import Opportunity
+from journeyops.sourcemap import Path, SourceMap
+
+Target = Literal["persona", "journey", "insight", "step", "pain"]
+Edge = tuple[Target, str, Path]  # what is referred to, the reference as written, where
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One document as the cross-file rules see it. Journey and opportunity fields stay
+    empty for the other kinds."""
+
+    kind: str
+    id: str
+    file: str
+    index: int  # the document's number in its file, to find its source map again
+    edges: tuple[Edge, ...] = ()
+    state: str = "current"
+    level: str | None = None
+    parent: str | None = None
+    replaces: str | None = None
+    personas: tuple[str, ...] = ()
+    # The first step with each id -> the ids of its pains.
+    steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    high_pains: tuple[tuple[str, Path], ...] = ()  # (`step/pain`, path of the pain)
+    addresses: frozenset[str] = frozenset()  # steps and pains a live opportunity works on
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """`value` (an id, `journey/step` or `journey/step/pain`) written at `path` in `document`."""
+
+    target: Target
+    value: str
+    document: Facts
+    path: Path
+
+
+def facts_of(model: Document, file: str, index: int) -> Facts:
+    kind = type(model).__name__.lower()
+    if isinstance(model, Journey):
+        return _journey(model, file, index)
+    edges: list[Edge] = []
+    addresses: frozenset[str] = frozenset()
+    if isinstance(model, Insight):
+        edges += _each("step", model.steps, ("steps",))
+        edges += _each("persona", model.personas, ("personas",))
+    elif isinstance(model, Opportunity):
+        edges += _each("step", model.steps, ("steps",))
+        edges += _each("pain", model.pains, ("pains",))
+        edges += _each("persona", model.personas, ("personas",))
+        edges += _each("insight", model.evidence, ("evidence",))
+        if model.status != "dismissed":
+            addresses = frozenset(model.steps) | frozenset(model.pains)
+    return Facts(kind, model.id, file, index, tuple(edges), addresses=addresses)
+
+
+def _journey(model: Journey, file: str, index: int) -> Facts:
+    edges = _each("persona", model.personas, ("personas",))
+    if model.replaces:
+        edges.append(("journey", model.replaces, ("replaces",)))
+    if model.parent:
+        edges.append(("step", model.parent, ("parent",)))
+    steps: dict[str, tuple[str, ...]] = {}
+    high: list[tuple[str, Path]] = []
+    for i, j, step in model.steps():
+        if step.insights:
+            edges += _each("insight", step.insights, ("stages", i, "steps", j, "insights"))
+        steps.setdefault(step.id, tuple(pain.id for pain in step.pains))
+        for k, pain in enumerate(step.pains):
+            if pain.severity == "high":
+                high.append((f"{step.id}/{pain.id}", ("stages", i, "steps", j, "pains", k)))
+    return Facts(
+        "journey",
+        model.id,
+        file,
+        index,
+        tuple(edges),
+        state=model.state,
+        level=model.level,
+        parent=model.parent,
+        replaces=model.replaces,
+        personas=tuple(model.personas),
+        steps=steps,
+        high_pains=tuple(high),
+    )
+
+
+def _each(target: Target, values: list[str], path: Path) -> list[Edge]:
+    return [(target, value, (*path, i)) for i, value in enumerate(values)]
+
+
+Sources = Callable[[str, int], SourceMap]  # (file, document number) -> its source map
+
+
+@dataclass
+class Index:
+    """Every document's facts, with lookups: what cross-file rules read. Positions are
+    found through `sources` only when a finding needs one."""
+
+    config: Config
+    documents: list[Facts]
+    # kind -> ids of documents that exist but failed schema validation. References to them
+    # are not reported as unknown: the schema error is the one thing to fix.
+    invalid_ids: dict[str, set[str]]
+    sources: Sources
+
+    def span(self, doc: Facts, *path: str | int, key: bool = False) -> Span:
+        return self.sources(doc.file, doc.index).span(path, key=key)
+
+    def is_invalid(self, kind: str, document_id: str) -> bool:
+        return document_id in self.invalid_ids.get(kind, ())
+
+    def of(self, kind: str) -> list[Facts]:
+        return self._by_kind.get(kind, [])
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[Facts]]:
+        by_kind: dict[str, list[Facts]] = {}
+        for doc in self.documents:
+            by_kind.setdefault(doc.kind, []).append(doc)
+        return by_kind
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Every reference from one document to another, with where it is written."""
+        return list(self._references())
+
+    def _references(self) -> Iterator[Reference]:
+        for doc in self.documents:
+            for target, value, path in doc.edges:
+                yield Reference(target, value, doc, path)
+
+    @cached_property
+    def journeys(self) -> dict[str, Facts]:
+        return _first_by_id(self.of("journey"))
+
+    @cached_property
+    def personas(self) -> dict[str, Facts]:
+        return _first_by_id(self.of("persona"))
+
+    @cached_property
+    def insights(self) -> dict[str, Facts]:
+        return _first_by_id(self.of("insight"))
+
+
+def _first_by_id(documents: list[Facts]) -> dict[str, Facts]:
+    index: dict[str, Facts] = {}
+    for doc in documents:
+        index.setdefault(doc.id, doc)
+    return index
