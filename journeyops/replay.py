@@ -21,7 +21,7 @@ from pathlib import Path
 
 from journeyops import __version__
 from journeyops.load.cache import Cache, content_hash
-from journeyops.load.sources import CONFIG_FILE, DiskSource, find_root
+from journeyops.load.sources import CONFIG_FILE, DiskSource, ReadOnce, find_root
 
 RECORD = "replay.pickle"
 _VALUE_OPTIONS = frozenset(("--today", "--format", "-f"))
@@ -32,6 +32,7 @@ _ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "GITHUB_ACTIONS")
 class Replay:
     cache: Cache
     key: str
+    source: ReadOnce  # what was read to make the key, for the run if it cannot be replayed
 
     def output(self) -> tuple[str, int] | None:
         """The recorded output and exit status, if the inputs are the same as then."""
@@ -52,7 +53,9 @@ def plan(argv: list[str]) -> Replay | None:
     root = find_root(path) if path.exists() else None
     if root is None:
         return None
-    source = DiskSource(root)
+    disk = DiskSource(root)
+    listing = list(disk.yaml_files())
+    files: dict[str, bytes | OSError] = {}
     parts = [
         __version__,
         importlib.metadata.version("pydantic-core"),
@@ -62,12 +65,15 @@ def plan(argv: list[str]) -> Replay | None:
         *(f"{name}={os.environ.get(name, '')}" for name in _ENVIRONMENT),
         "" if "--today" in argv else datetime.date.today().isoformat(),
     ]
-    for file in [CONFIG_FILE, *source.yaml_files()]:
+    for file in dict.fromkeys([CONFIG_FILE, *listing]):
         try:
-            parts.append(f"{file}\0{content_hash(source.read(file))}")
-        except OSError:
+            data = files[file] = disk.read(file)
+            parts.append(f"{file}\0{content_hash(data)}")
+        except OSError as error:
+            files[file] = error
             parts.append(f"{file}\0unreadable")
-    return Replay(Cache(root), hashlib.sha256("\n".join(parts).encode()).hexdigest())
+    key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return Replay(Cache(root), key, ReadOnce(root, listing, files))
 
 
 def _plain_validate(argv: list[str]) -> Path | None:

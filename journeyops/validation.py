@@ -8,14 +8,13 @@ from dataclasses import dataclass, field, replace
 from journeyops import __version__
 from journeyops.diagnostics import Diagnostic, Problem
 from journeyops.load.cache import Cache, content_hash
+from journeyops.load.file_results import FileResult, ResultStore
 from journeyops.load.sources import WorkspaceSource
-from journeyops.load.suppressions import Suppression
 from journeyops.load.workspace import ConfigError, LoadResult, Scan, load_scan, scan
 from journeyops.load.yaml_reader import LazyPositions
-from journeyops.model.facts import Facts, Index, facts_of
+from journeyops.model.facts import Index, facts_of
 from journeyops.model.workspace import Workspace
 from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, check_across, check_documents, finish
-from journeyops.rules.engine import Found
 from journeyops.rules.policy import Policy, PolicyError, build_policy
 from journeyops.scoring import scoring_config_problems
 from journeyops.sourcemap import SourceMap
@@ -63,21 +62,6 @@ class ValidationResult:
         return replace(self, diagnostics=diagnostics, files=files)
 
 
-RESULTS = "results.pickle"
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """Everything a validate run learns from one file alone: its documents' facts for the
-    cross-file checks, and what loading and the document checks found in it (before the
-    policy's per-file severities and the suppressions, which need every finding)."""
-
-    facts: list[Facts]
-    invalid: list[tuple[str, str]]
-    found: list[Found]
-    suppressions: list[Suppression]
-
-
 def validate(
     source: WorkspaceSource,
     only: str | None = None,
@@ -103,11 +87,9 @@ def validate(
     if scoring_problems:
         return _config_failure(scoring_problems)
     context = content_hash(f"{__version__}\0{options.today}".encode() + found.config_bytes)
-    stored = cache.load(RESULTS) if cache is not None else None
-    before: dict[str, tuple[str, FileResult]] = {}
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == context:
-        before = stored[1]
-    digests = found.hashes if cache is not None else {}
+    store = ResultStore(cache, context) if cache is not None else None
+    before = store.load() if store is not None else {}
+    digests = found.hashes if store is not None else {}
     results = {
         f: before[f][1] for f, digest in digests.items() if before.get(f, ("",))[0] == digest
     }
@@ -117,8 +99,8 @@ def validate(
         results.update(_file_results(loaded, todo, policy, options))
     else:
         loaded = LoadResult(Workspace(found.config), found.config_source)
-    if cache is not None and todo:
-        cache.store(RESULTS, (context, {f: (digests[f], results[f]) for f in digests}))
+    if store is not None:
+        store.save({f: (digest, results[f]) for f, digest in digests.items()})
     return _combine(found, loaded, results, policy, options).only(only)
 
 

@@ -4,20 +4,24 @@ serial path, and a damaged or foreign cache is never trusted."""
 from __future__ import annotations
 
 import datetime
+import pickle
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 from typer.testing import CliRunner
 
 from bench.generate import generate
 from journeyops.cli import app
+from journeyops.load import file_results
 from journeyops.load import workspace as workspace_module
 from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.file_results import RESULTS
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RunOptions
-from journeyops.validation import RESULTS, ValidationResult, validate
+from journeyops.validation import ValidationResult, validate
 from tests.conftest import ROOT, read_tree
 
 OPTIONS = RunOptions(today=datetime.date(2026, 11, 24))
@@ -116,12 +120,13 @@ def test_entries_signed_elsewhere_are_not_trusted(
     result_file = next((workspace / FOLDER).rglob(RESULTS))
     stored = Cache(workspace).load(RESULTS)
     assert isinstance(stored, tuple)
-    context, genuine = stored
+    context, block, _ = stored
+    genuine = pickle.loads(block)
     persona = "personas/families.yaml"
     forged = {f: (digest, replace(r, facts=[])) for f, (digest, r) in genuine.items()}
     cache_elsewhere = Cache(workspace)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
-    cache_elsewhere.store(RESULTS, (context, forged))
+    cache_elsewhere.store(RESULTS, (context, pickle.dumps(forged), {}))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     assert Cache(workspace).load(RESULTS) is None
     assert result_file.exists() and persona in genuine
@@ -170,3 +175,29 @@ def test_an_edit_is_checked_against_the_unchanged_files(tmp_path: Path, generate
     assert any(
         d.rule == "JO103" and d.file != "journeys/journey-3.yaml" for d in cached.diagnostics
     )
+
+
+def test_an_edit_rewrites_only_the_overlay_until_it_is_compacted(
+    tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = copy(generated, tmp_path)
+    source = DiskSource(workspace)
+    validate(source, options=OPTIONS, cache=Cache(workspace))
+
+    def stored() -> tuple[bytes, dict[str, object]]:
+        entry = Cache(workspace).load(RESULTS)
+        assert isinstance(entry, tuple)
+        return entry[1], entry[2]
+
+    block, overlay = stored()
+    assert overlay == {} and len(pickle.loads(block)) == len(list(workspace.rglob("*.yaml"))) - 1
+    journeys = sorted((workspace / "journeys").glob("*.yaml"))
+    journeys[0].write_text(journeys[0].read_text().replace("owner: ", "owner: The "))
+    validate(source, options=OPTIONS, cache=Cache(workspace))
+    assert stored() == (block, {"journeys/" + journeys[0].name: ANY})
+    monkeypatch.setattr(file_results, "COMPACT", 2)
+    journeys[1].write_text(journeys[1].read_text().replace("owner: ", "owner: The "))
+    after = validate(source, options=OPTIONS, cache=Cache(workspace))
+    new_block, overlay = stored()
+    assert overlay == {} and new_block != block
+    assert signature(after) == signature(validate(source, options=OPTIONS))

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from journeyops import replay
+from journeyops import cli, replay
 from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.sources import ReadOnce
 from tests.conftest import ROOT
 
 
@@ -77,11 +78,12 @@ def test_a_record_signed_elsewhere_is_not_replayed(
 ) -> None:
     """A record committed to a repository must never make CI print a fake clean result."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
-    forged = replay.Replay(Cache(workspace), "some-key")
+    nothing = ReadOnce(workspace, [], {})
+    forged = replay.Replay(Cache(workspace), "some-key", nothing)
     forged.record("✓ 0 files checked, no problems found\n", 0)
     assert forged.output() is not None  # the attacker's own key accepts it
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
-    assert replay.Replay(Cache(workspace), "some-key").output() is None
+    assert replay.Replay(Cache(workspace), "some-key", nothing).output() is None
 
 
 @pytest.mark.parametrize(
@@ -105,3 +107,29 @@ def test_only_plain_validate_runs_qualify(
 ) -> None:
     monkeypatch.chdir(ROOT)
     assert (replay.plan(argv) is not None) is qualifies
+
+
+def test_a_run_that_cannot_be_replayed_reads_each_file_once(
+    workspace: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The files read to look for a replay are the ones validated: not read again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    reads: list[Path] = []
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        if self.suffix in (".yaml", ".yml") and FOLDER not in self.parts:
+            reads.append(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(
+        sys, "argv", ["journeyops", "validate", str(workspace), "--today", "2026-11-24"]
+    )
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 1 and "JO101" in capsys.readouterr().out
+    assert len(reads) == len(set(reads)) == len(list(workspace.rglob("*.yaml")))

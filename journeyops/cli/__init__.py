@@ -37,7 +37,7 @@ def main() -> None:
     tee = _Tee(sys.stdout)
     sys.stdout = tee
     try:
-        app(args=argv, prog_name="journeyops")
+        app(args=argv, prog_name="journeyops", obj=replaying.source)
     except SystemExit as done:
         status = done.code if isinstance(done.code, int) else 1
         if status in (0, 1):  # findings or none; usage errors are not worth replaying

@@ -21,7 +21,7 @@ from journeyops.cli.console import (
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.git_source import GitError, changed_files, read_revision
-from journeyops.load.sources import DiskSource
+from journeyops.load.sources import DiskSource, ReadOnce
 from journeyops.report import REPORTERS, OutputFormat, ReportContext
 from journeyops.rules import RunOptions
 from journeyops.validation import ValidationResult, only_changes
@@ -31,6 +31,7 @@ Plan = list[tuple[OutputFormat, Path | None]]
 
 
 def validate(
+    context: typer.Context,
     path: Annotated[
         Path,
         typer.Argument(
@@ -113,16 +114,18 @@ def validate(
     only = None if target == root else target.relative_to(root).as_posix()
     options = RunOptions(today=today.date()) if today else RunOptions()
     cache = None if no_cache else Cache(root)
-    result = run_validation(DiskSource(root), only=only, options=options, cache=cache)
+    read = context.obj  # the files as main() read them to look for a replay, if it did
+    source = read if isinstance(read, ReadOnce) and read.root == root else DiskSource(root)
+    result = run_validation(source, only=only, options=options, cache=cache)
     if changed_since is not None:
         result = _changes_only(result, root, changed_since, only, options)
     for output_format, output in plan:
-        context = ReportContext(
+        report_context = ReportContext(
             display=path_display(root),
             in_repository=repository_path(root),
             color_system=stdout_color() if output is None else None,
         )
-        text = REPORTERS[output_format](context).render(result)
+        text = REPORTERS[output_format](report_context).render(result)
         _write(text, output)
     if result.config_error:
         raise typer.Exit(ExitStatus.USAGE)

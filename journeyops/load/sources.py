@@ -44,6 +44,26 @@ class DiskSource:
                     yield prefix + name
 
 
+class ReadOnce:
+    """A folder whose files this run has already listed and read (to decide whether it can
+    be replayed), so that they are not read twice. Anything else is read from disk."""
+
+    def __init__(self, root: Path, listing: list[str], files: dict[str, bytes | OSError]) -> None:
+        self.root, self.listing, self.files = root, listing, files
+        self.disk = DiskSource(root)
+
+    def read(self, path: str) -> bytes:
+        found = self.files.get(path)
+        if found is None:
+            return self.disk.read(path)
+        if isinstance(found, OSError):
+            raise found
+        return found
+
+    def yaml_files(self) -> Iterator[str]:
+        return iter(self.listing)
+
+
 class MemorySource:
     """A workspace held as `{relative path: bytes}`, e.g. read from a git revision."""
 
