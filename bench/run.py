@@ -11,6 +11,7 @@ carried over), and peak memory is the maximum resident size of that process.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -137,6 +138,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     args = parser.parse_args()
 
+    # An installed package has its bytecode compiled; an editable one under
+    # PYTHONDONTWRITEBYTECODE would compile every edited module on each start instead.
+    compileall.compile_dir(HERE.parent / "journeyops", quiet=1)
     workspace = args.work / f"ws-{args.journeys}-{args.opportunities}-{args.seed}"
     if not (workspace / "journeyops.yaml").exists():
         generate(workspace, args.journeys, args.opportunities, args.seed)
@@ -206,8 +210,15 @@ def main() -> None:
         warm.seconds <= 0.10 * cold.seconds,
     )
 
+    edits = iter(range(1_000_000))
+
     def touch() -> None:
-        changed.write_bytes(original + f"# touched {time.time()}\n".encode())
+        """A real edit, not a comment: a new title and a persona added to or taken off the
+        journey, so the file's facts change and every cross-file check runs again."""
+        n = next(edits)
+        personas = b"personas: [persona-1, persona-6" + (b", persona-2]" if n % 2 else b"]")
+        edited = original.replace(b"personas: [persona-1, persona-6]", personas)
+        changed.write_bytes(edited.replace(b"number 1\n", f"number 1, edit {n}\n".encode()))
 
     one = measure(validate, args.repeat, before=touch)
     changed.write_bytes(original)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import importlib.metadata
 import os
 import sys
 from dataclasses import dataclass
@@ -57,8 +56,7 @@ def plan(argv: list[str]) -> Replay | None:
     listing = list(disk.yaml_files())
     files: dict[str, bytes | OSError] = {}
     parts = [
-        __version__,
-        importlib.metadata.version("pydantic-core"),
+        __version__,  # records live in a folder per tool and pydantic-core version as well
         "\0".join(argv),
         str(Path.cwd()),
         str(sys.stdout.isatty()),

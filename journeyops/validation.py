@@ -10,7 +10,7 @@ from journeyops.diagnostics import Diagnostic, Problem
 from journeyops.load.cache import Cache, content_hash
 from journeyops.load.file_results import FileResult, ResultStore
 from journeyops.load.sources import WorkspaceSource
-from journeyops.load.workspace import ConfigError, LoadResult, Scan, load_scan, scan
+from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, load_scan, scan
 from journeyops.load.yaml_reader import LazyPositions
 from journeyops.model.facts import Index, facts_of
 from journeyops.model.workspace import Workspace
@@ -86,6 +86,17 @@ def validate(
     scoring_problems = scoring_config_problems(found.config.scoring, found.config_source)
     if scoring_problems:
         return _config_failure(scoring_problems)
+    # Unpickling every file's results and checking across them creates a million objects
+    # that all live on: the collector would scan them again and again (measured: 0.16 s
+    # instead of 0.03 s for the results of 7,000 files).
+    with gc_paused():
+        return _check(found, policy, options, cache, workers).only(only)
+
+
+def _check(
+    found: Scan, policy: Policy, options: RunOptions, cache: Cache | None, workers: int | None
+) -> ValidationResult:
+    """Type and check the files the cache knows nothing about, then check across all."""
     context = content_hash(f"{__version__}\0{options.today}".encode() + found.config_bytes)
     store = ResultStore(cache, context) if cache is not None else None
     before = store.load() if store is not None else {}
@@ -101,7 +112,7 @@ def validate(
         loaded = LoadResult(Workspace(found.config), found.config_source)
     if store is not None:
         store.save({f: (digest, results[f]) for f, digest in digests.items()})
-    return _combine(found, loaded, results, policy, options).only(only)
+    return _combine(found, loaded, results, policy, options)
 
 
 def _file_results(

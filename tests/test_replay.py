@@ -12,7 +12,7 @@ import pytest
 
 from journeyops import cli, replay
 from journeyops.load.cache import FOLDER, Cache
-from journeyops.load.sources import ReadOnce
+from journeyops.load.sources import DiskSource, ReadOnce
 from tests.conftest import ROOT
 
 
@@ -117,15 +117,14 @@ def test_a_run_that_cannot_be_replayed_reads_each_file_once(
 ) -> None:
     """The files read to look for a replay are the ones validated: not read again."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
-    reads: list[Path] = []
-    original = Path.read_bytes
+    reads: list[str] = []
+    original = DiskSource.read
 
-    def counting(self: Path) -> bytes:
-        if self.suffix in (".yaml", ".yml") and FOLDER not in self.parts:
-            reads.append(self)
-        return original(self)
+    def counting(self: DiskSource, path: str) -> bytes:
+        reads.append(path)
+        return original(self, path)
 
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(DiskSource, "read", counting)
     monkeypatch.setattr(
         sys, "argv", ["journeyops", "validate", str(workspace), "--today", "2026-11-24"]
     )

@@ -139,7 +139,7 @@ def load_scan(
     # Results cross processes, and go into the snapshot, as pickled plain data; otherwise
     # files are parsed in place.
     serial = snapshot is None and count == 1
-    with _gc_paused():
+    with gc_paused():
         todo = [f for f in readable if f not in reuse]
         fresh = {} if serial else parse_pickled(readable, todo, count)
         for file, data in wanted.items():
@@ -176,7 +176,7 @@ def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Loading creates millions of objects that all live on; the cyclic collector would scan
     them again and again for nothing (measured: it costs more than validation itself).
     Freezing them afterwards keeps the first collection after loading from scanning them all
