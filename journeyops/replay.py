@@ -20,6 +20,7 @@ from pathlib import Path
 
 from journeyops import __version__
 from journeyops.load.cache import Cache, content_hash
+from journeyops.load.file_stats import FileStats
 from journeyops.load.sources import CONFIG_FILE, DiskSource, ReadOnce, find_root
 
 RECORD = "replay.pickle"
@@ -63,15 +64,25 @@ def plan(argv: list[str]) -> Replay | None:
         *(f"{name}={os.environ.get(name, '')}" for name in _ENVIRONMENT),
         "" if "--today" in argv else datetime.date.today().isoformat(),
     ]
+    cache = Cache(root)
+    stats = FileStats(cache, root)
+    digests: dict[str, str] = {}
     for file in dict.fromkeys([CONFIG_FILE, *listing]):
-        try:
-            data = files[file] = disk.read(file)
-            parts.append(f"{file}\0{content_hash(data)}")
-        except OSError as error:
-            files[file] = error
-            parts.append(f"{file}\0unreadable")
+        digest = stats.known(file)
+        if digest is None:
+            try:
+                data = files[file] = disk.read(file)
+            except OSError as error:
+                files[file] = error
+                parts.append(f"{file}\0unreadable")
+                continue
+            digest = content_hash(data)
+            stats.learn(file, digest)
+        digests[file] = digest
+        parts.append(f"{file}\0{digest}")
+    stats.save()
     key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return Replay(Cache(root), key, ReadOnce(root, listing, files))
+    return Replay(cache, key, ReadOnce(root, listing, files, digests))
 
 
 def _plain_validate(argv: list[str]) -> Path | None:

@@ -6,12 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from journeyops import cli, replay
 from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.file_stats import FileStats
 from journeyops.load.sources import DiskSource, ReadOnce
 from tests.conftest import ROOT
 
@@ -78,7 +80,7 @@ def test_a_record_signed_elsewhere_is_not_replayed(
 ) -> None:
     """A record committed to a repository must never make CI print a fake clean result."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
-    nothing = ReadOnce(workspace, [], {})
+    nothing = ReadOnce(workspace, [], {}, {})
     forged = replay.Replay(Cache(workspace), "some-key", nothing)
     forged.record("✓ 0 files checked, no problems found\n", 0)
     assert forged.output() is not None  # the attacker's own key accepts it
@@ -132,3 +134,67 @@ def test_a_run_that_cannot_be_replayed_reads_each_file_once(
         cli.main()
     assert done.value.code == 1 and "JO101" in capsys.readouterr().out
     assert len(reads) == len(set(reads)) == len(list(workspace.rglob("*.yaml")))
+
+
+def _age(workspace: Path, seconds: int) -> None:
+    """Make every file look last modified `seconds` ago, as files in a checkout are."""
+    past = time.time() - seconds
+    for path in workspace.rglob("*.y*ml"):
+        os.utime(path, (past, past))
+
+
+def test_after_an_edit_only_the_edited_file_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files whose size, inode and times are as recorded keep their recorded hash: an edit
+    in a large workspace reads one file, not all of them (and none for positions, as long
+    as nothing is found in them)."""
+    workspace = tmp_path / "ws"
+    shutil.copytree(
+        ROOT / "examples" / "northwind", workspace, ignore=shutil.ignore_patterns(FOLDER)
+    )
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    _age(workspace, 60)
+    argv = ["journeyops", "validate", str(workspace), "--today", "2026-11-24"]
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit):
+        cli.main()
+    first = capsys.readouterr().out
+    reads: list[str] = []
+    original = DiskSource.read
+
+    def counting(self: DiskSource, path: str) -> bytes:
+        reads.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(DiskSource, "read", counting)
+    persona = workspace / "personas" / "students.yaml"
+    persona.write_text(persona.read_text().replace("name: ", "name: The ", 1))
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 0
+    assert sorted(reads) == ["journeyops.yaml", "personas/students.yaml"]
+    assert capsys.readouterr().out == first
+
+
+def test_recently_modified_files_are_hashed_again(workspace: Path, tmp_path: Path) -> None:
+    """An entry recorded within a timestamp tick of its file's modification could hide a
+    second write with the same size and time: it is not trusted (git's racy entries)."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path / "home")
+    try:
+        cache = Cache(workspace)
+        os.utime(workspace / "personas.yaml")  # modified just now
+        stats = FileStats(cache, workspace)
+        stats.learn("personas.yaml", "digest-of-personas")
+        stats.save()
+        assert FileStats(cache, workspace).known("personas.yaml") is None  # just modified
+        _age(workspace, 60)
+        stats = FileStats(cache, workspace)
+        stats.learn("personas.yaml", "digest-of-personas")
+        stats.save()
+        assert FileStats(cache, workspace).known("personas.yaml") == "digest-of-personas"
+        personas = workspace / "personas.yaml"
+        personas.write_text(personas.read_text() + "\n")
+        assert FileStats(cache, workspace).known("personas.yaml") is None  # size and times
+    finally:
+        del os.environ["XDG_CACHE_HOME"]

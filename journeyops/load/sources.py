@@ -47,17 +47,24 @@ class DiskSource:
 
 
 class ReadOnce:
-    """A folder whose files this run has already listed and read (to decide whether it can
-    be replayed), so that they are not read twice. Anything else is read from disk."""
+    """A folder this run has already listed, and hashed or read (to decide whether it can be
+    replayed), so that nothing is read or hashed twice. `digests` holds the content hash of
+    every readable file; files not read yet are read from disk when asked for."""
 
-    def __init__(self, root: Path, listing: list[str], files: dict[str, bytes | OSError]) -> None:
-        self.root, self.listing, self.files = root, listing, files
+    def __init__(
+        self,
+        root: Path,
+        listing: list[str],
+        files: dict[str, bytes | OSError],
+        digests: dict[str, str],
+    ) -> None:
+        self.root, self.listing, self.files, self.digests = root, listing, files, digests
         self.disk = DiskSource(root)
 
     def read(self, path: str) -> bytes:
         found = self.files.get(path)
         if found is None:
-            return self.disk.read(path)
+            found = self.files[path] = self.disk.read(path)
         if isinstance(found, OSError):
             raise found
         return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import pickle
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +18,7 @@ from journeyops.load.cache import Cache, content_hash
 from journeyops.load.documents import RuleProblem, typed_documents
 from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled, processes
 from journeyops.load.selection import select_files
-from journeyops.load.sources import CONFIG_FILE, WorkspaceSource
+from journeyops.load.sources import CONFIG_FILE, ReadOnce, WorkspaceSource
 from journeyops.load.suppressions import Suppression, find_suppressions
 from journeyops.load.yaml_reader import (
     LazyPositions,
@@ -45,25 +45,52 @@ class ConfigError(Exception):
         self.problems = problems
 
 
+class Files(Mapping[str, "bytes | OSError"]):
+    """The workspace's files and their bytes (or read error), each read on first use: a run
+    that takes most files' results from the cache never reads those files."""
+
+    def __init__(self, source: WorkspaceSource, paths: list[str]) -> None:
+        self.source, self.paths = source, paths
+        self.read: dict[str, bytes | OSError] = {}
+
+    def __getitem__(self, path: str) -> bytes | OSError:
+        if path not in self.read:
+            try:
+                self.read[path] = self.source.read(path)
+            except OSError as error:  # a dangling link, no permission, gone since listing
+                self.read[path] = error
+        return self.read[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
 @dataclass
 class Scan:
-    """What a workspace consists of: its config and the bytes (or read error) of every file."""
+    """What a workspace consists of: its config and its files."""
 
     config: Config
     config_source: SourceMap
     config_bytes: bytes
-    files: dict[str, bytes | OSError]
+    files: Mapping[str, bytes | OSError]
+    known: Mapping[str, str] = field(default_factory=dict)  # hashes the source already knows
 
     @cached_property
     def hashes(self) -> dict[str, str]:
         """The content hash of every readable file, computed once for all cache keys."""
-        return {f: content_hash(data) for f, data in self.files.items() if isinstance(data, bytes)}
-
-    def fingerprint(self) -> str:
-        """Changes whenever the config or any file's content, name or presence changes."""
-        parts = [content_hash(self.config_bytes)]
-        parts += [f"{path}\0{self.hashes.get(path, 'unreadable')}" for path in self.files]
-        return content_hash("\n".join(parts).encode())
+        hashes = {}
+        for path in self.files:
+            digest = self.known.get(path)
+            if digest is None:
+                data = self.files[path]
+                if isinstance(data, OSError):
+                    continue
+                digest = content_hash(data)
+            hashes[path] = digest
+        return hashes
 
 
 @dataclass
@@ -102,13 +129,9 @@ def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
 
 def scan(source: WorkspaceSource) -> Scan:
     config, config_source, config_bytes = load_config(source)
-    files: dict[str, bytes | OSError] = {}
-    for path in select_files(source.yaml_files(), config):
-        try:
-            files[path] = source.read(path)
-        except OSError as error:  # a dangling link, no permission, gone since listing
-            files[path] = error
-    return Scan(config, config_source, config_bytes, files)
+    files = Files(source, list(select_files(source.yaml_files(), config)))
+    known = source.digests if isinstance(source, ReadOnce) else {}
+    return Scan(config, config_source, config_bytes, files, known)
 
 
 def load_workspace(
