@@ -145,6 +145,17 @@ class Index:
         """Every reference from one document to another, with where it is written."""
         return list(self._references())
 
+    def to(self, *targets: Target) -> list[Reference]:
+        """The references to these kinds of target."""
+        return [ref for target in targets for ref in self._by_target.get(target, ())]
+
+    @cached_property
+    def _by_target(self) -> dict[Target, list[Reference]]:
+        by_target: dict[Target, list[Reference]] = {}
+        for ref in self.references:
+            by_target.setdefault(ref.target, []).append(ref)
+        return by_target
+
     def _references(self) -> Iterator[Reference]:
         for doc in self.documents:
             for target, value, path in doc.edges:

@@ -132,7 +132,7 @@ def unused_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         # in the journey step it is about
         insights: [id-photo-rejections]
     """
-    used = {r.value for r in workspace.references if r.target == "insight"}
+    used = {r.value for r in workspace.to("insight")}
     for doc in workspace.of("insight"):
         if doc.id not in used:
             yield Problem(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from journeyops.diagnostics import Problem
-from journeyops.model.facts import Index, Reference
+from journeyops.model.facts import Index, Reference, Target
 from journeyops.rules.engine import RunOptions
 from journeyops.suggest import did_you_mean
 
@@ -14,11 +14,11 @@ def _problem(index: Index, ref: Reference, message: str, hint: str | None) -> Pr
     return Problem(message, ref.document.file, index.span(ref.document, *ref.path), hint)
 
 
-def _missing_id(workspace: Index, target: str, ids: Iterable[str]) -> Iterator[Problem]:
+def _missing_id(workspace: Index, target: Target, ids: Iterable[str]) -> Iterator[Problem]:
     known = set(ids)
     article = "an" if target[0] in "aeiou" else "a"
-    for ref in workspace.references:
-        if ref.target != target or ref.value in known or workspace.is_invalid(target, ref.value):
+    for ref in workspace.to(target):
+        if ref.value in known or workspace.is_invalid(target, ref.value):
             continue
         hint = did_you_mean(ref.value, known) or f"define {article} {target} with `id: {ref.value}`"
         yield _problem(workspace, ref, f"unknown {target} '{ref.value}'", hint)
@@ -55,11 +55,9 @@ def unknown_journey(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         parent: customer-lifecycle/join
     """
     journeys = workspace.journeys
-    for ref in workspace.references:
-        journey_id = ref.value if ref.target == "journey" else ref.value.split("/")[0]
-        if ref.target not in ("journey", "step", "pain") or workspace.is_invalid(
-            "journey", journey_id
-        ):
+    for ref in workspace.to("journey", "step", "pain"):
+        journey_id = ref.value if ref.target == "journey" else ref.value.partition("/")[0]
+        if workspace.is_invalid("journey", journey_id):
             continue
         if journey_id not in journeys:
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
@@ -74,9 +72,7 @@ def unknown_step(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         steps: [open-account/verify-identity]
     """
-    for ref in workspace.references:
-        if ref.target not in ("step", "pain"):
-            continue
+    for ref in workspace.to("step", "pain"):
         journey_id, step_id = ref.value.split("/")[:2]
         journey = workspace.journeys.get(journey_id)
         steps = journey.steps if journey else None
@@ -93,9 +89,7 @@ def unknown_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         pains: [open-account/verify-identity/photo-rejected]
     """
-    for ref in workspace.references:
-        if ref.target != "pain":
-            continue
+    for ref in workspace.to("pain"):
         journey_id, step_id, pain_id = ref.value.split("/")
         journey = workspace.journeys.get(journey_id)
         pains = journey.steps.get(step_id) if journey else None
