@@ -1,10 +1,12 @@
 """A content-hash cache of parsed and validated files, under the workspace root.
 
-`.journeyops-cache/` holds, per tool and library version, a snapshot of every file's typed
-documents keyed by the hash of its bytes, and the result of the last validation keyed by
-every input that can change it. Both are written atomically (concurrent runs are safe: the
-last one wins) and read defensively: an entry that is corrupt, from another version, or not
-signed with this machine's key is ignored, never trusted. The signature matters because the
+`.journeyops-cache/` holds, per tool and library version: a snapshot of every file's
+parse and each file's validation results, both keyed by the hash of its bytes
+(`file_results.py`); the files' metadata with their hashes (`file_stats.py`); and the record
+of the last plain `validate` run (`journeyops/replay.py`). Entries are written atomically
+(concurrent runs are safe: the last one wins) and read defensively: an entry that is
+corrupt, from another version, or not signed with this machine's key is ignored, never
+trusted. The signature matters because the
 cache is pickled and lives inside a repository: a pull request could commit a crafted file
 there, and it must not run in CI.
 """
