@@ -111,14 +111,8 @@ def test_only_plain_validate_runs_qualify(
     assert (replay.plan(argv) is not None) is qualifies
 
 
-def test_a_run_that_cannot_be_replayed_reads_each_file_once(
-    workspace: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """The files read to look for a replay are the ones validated: not read again."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The relative paths of the workspace files read from disk from now on."""
     reads: list[str] = []
     original = DiskSource.read
 
@@ -127,6 +121,18 @@ def test_a_run_that_cannot_be_replayed_reads_each_file_once(
         return original(self, path)
 
     monkeypatch.setattr(DiskSource, "read", counting)
+    return reads
+
+
+def test_a_run_that_cannot_be_replayed_reads_each_file_once(
+    workspace: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The files read to look for a replay are the ones validated: not read again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    reads = count_reads(monkeypatch)
     monkeypatch.setattr(
         sys, "argv", ["journeyops", "validate", str(workspace), "--today", "2026-11-24"]
     )
@@ -160,14 +166,7 @@ def test_after_an_edit_only_the_edited_file_is_read(
     with pytest.raises(SystemExit):
         cli.main()
     first = capsys.readouterr().out
-    reads: list[str] = []
-    original = DiskSource.read
-
-    def counting(self: DiskSource, path: str) -> bytes:
-        reads.append(path)
-        return original(self, path)
-
-    monkeypatch.setattr(DiskSource, "read", counting)
+    reads = count_reads(monkeypatch)
     persona = workspace / "personas" / "students.yaml"
     persona.write_text(persona.read_text().replace("name: ", "name: The ", 1))
     with pytest.raises(SystemExit) as done:
