@@ -194,8 +194,6 @@ def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:
     result.problems.extend(typed.problems)
     if typed.invalid:
         result.invalid[file] = typed.invalid
-    for kind, document_id in typed.invalid:
-        result.workspace.invalid_ids.setdefault(kind, set()).add(document_id)
 
 
 @contextmanager

@@ -50,12 +50,6 @@ class Workspace:
     config: Config
     files: list[str] = field(default_factory=list)
     documents: list[Located[Document]] = field(default_factory=list)
-    # kind -> ids of documents that exist but failed schema validation. References to them
-    # are not reported as unknown: the schema error is the one thing to fix.
-    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
-
-    def is_invalid(self, kind: str, document_id: str) -> bool:
-        return document_id in self.invalid_ids.get(kind, ())
 
     def of(self, kind: type[T]) -> list[Located[T]]:
         return self._by_kind.get(kind, [])  # type: ignore[return-value]
