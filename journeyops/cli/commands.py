@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from journeyops import __version__
-from journeyops.cli import metrics_cmd, rules_cmd, schema_cmd, score_cmd, validate_cmd
+from journeyops.cli import (
+    metrics_cmd,
+    render_cmd,
+    rules_cmd,
+    schema_cmd,
+    score_cmd,
+    validate_cmd,
+)
 
 app = typer.Typer(
     name="journeyops",
@@ -22,6 +29,7 @@ app = typer.Typer(
 app.command("validate")(validate_cmd.validate)
 app.command("score")(score_cmd.score)
 app.command("metrics")(metrics_cmd.metrics)
+app.command("render")(render_cmd.render)
 app.command("rules")(rules_cmd.rules)
 app.command("explain")(rules_cmd.explain)
 app.command("schema")(schema_cmd.schema)

@@ -12,24 +12,20 @@ from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
     WorkspacePath,
     path_display,
-    stderr_console,
     stdout_color,
     usage_error,
     workspace_root,
 )
-from journeyops.diagnostics import Diagnostic, ExitStatus
+from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
+from journeyops.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError
-from journeyops.report import ReportContext
 from journeyops.report.matrix import matrix_svg
 from journeyops.report.score_formats import RENDERERS, ScoreFormat, explain, table
-from journeyops.report.text import TextReporter
-from journeyops.rules import RULES, RULES_BY_NAME
 from journeyops.scoring.ranking import Filters
-from journeyops.scoring.run import ScoreRun, UnknownModel
+from journeyops.scoring.run import UnknownModel
 from journeyops.scoring.run import score as run_score
-from journeyops.validation import ValidationResult
 
 Status = typer.Option(
     "--status",
@@ -113,7 +109,7 @@ def score(
     try:
         run = run_score(DiskSource(root), model, filters, None if no_cache else Cache(root))
     except ConfigError as error:
-        _report([RULES_BY_NAME["config"].diagnose(p) for _, p in error.problems], root)
+        print_diagnostics(config_diagnostics(error.problems), root)
         raise typer.Exit(ExitStatus.USAGE) from None
     except UnknownModel as error:
         raise usage_error(str(error)) from None
@@ -129,23 +125,7 @@ def score(
         sys.stdout.write(RENDERERS[output_format](run.ranking, top))
     if matrix is not None:
         write_atomic(matrix, matrix_svg(run.ranking, run.workspace.config.name))
-    diagnostics = _diagnostics(run)
-    _report(diagnostics, root)
+    diagnostics = load_diagnostics(run.load_problems, run.ranking)
+    print_diagnostics(diagnostics, root)
     failed = bool(diagnostics) or (strict and bool(run.ranking.unscored))
     raise typer.Exit(ExitStatus.FINDINGS if failed else ExitStatus.OK)
-
-
-def _diagnostics(run: ScoreRun) -> list[Diagnostic]:
-    """File problems, and invalid inputs (JO502), both keep opportunities out of the list."""
-    found = [RULES_BY_NAME[name].diagnose(p) for name, p in run.load_problems]
-    found += [RULES["JO502"].diagnose(p) for p in run.ranking.problems]
-    return sorted(d for d in found if d.is_error)
-
-
-def _report(diagnostics: list[Diagnostic], root: Path) -> None:
-    if diagnostics:
-        context = ReportContext(display=path_display(root))
-        text = TextReporter(context).render(
-            ValidationResult(diagnostics, sorted({d.file for d in diagnostics}))
-        )
-        stderr_console().file.write(text)

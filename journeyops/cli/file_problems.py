@@ -1,0 +1,38 @@
+"""Problems in a workspace's files, for commands that load the workspace to do something
+else (score, render, diff): reported on stderr as diagnostics, never silently dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeyops.cli.console import path_display, stderr_console
+from journeyops.diagnostics import Diagnostic, Problem
+from journeyops.report import ReportContext
+from journeyops.report.text import TextReporter
+from journeyops.rules import RULES, RULES_BY_NAME
+from journeyops.scoring.ranking import Ranking
+from journeyops.validation import ValidationResult
+
+
+def config_diagnostics(problems: list[tuple[str, Problem]]) -> list[Diagnostic]:
+    return [RULES_BY_NAME["config"].diagnose(p) for _, p in problems]
+
+
+def load_diagnostics(
+    load_problems: list[tuple[str, Problem]], ranking: Ranking | None = None
+) -> list[Diagnostic]:
+    """File errors, and invalid scoring inputs (JO502): both keep documents out of what the
+    command shows. Warnings are `validate`'s business."""
+    found = [RULES_BY_NAME[name].diagnose(p) for name, p in load_problems]
+    if ranking is not None:
+        found += [RULES["JO502"].diagnose(p) for p in ranking.problems]
+    return sorted(d for d in found if d.is_error)
+
+
+def print_diagnostics(diagnostics: list[Diagnostic], root: Path) -> None:
+    if diagnostics:
+        context = ReportContext(display=path_display(root))
+        text = TextReporter(context).render(
+            ValidationResult(diagnostics, sorted({d.file for d in diagnostics}))
+        )
+        stderr_console().file.write(text)

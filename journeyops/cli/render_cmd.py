@@ -1,0 +1,138 @@
+"""`journeyops render`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyops.cli.console import WorkspacePath, usage_error, workspace_root
+from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
+from journeyops.diagnostics import ExitStatus
+from journeyops.load.cache import Cache
+from journeyops.load.sources import DiskSource
+from journeyops.load.workspace import ConfigError
+from journeyops.render import GraphvizError, TemplateProblem
+from journeyops.render import render as run_render
+from journeyops.render.output import OutputError, Written, write_site
+from journeyops.scoring.run import UnknownModel
+
+
+class RenderFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def render(
+    path: WorkspacePath = Path(),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write the site into. It must be empty, missing, or a site an "
+            "earlier render wrote (pages it no longer produces are removed; nothing else is).",
+        ),
+    ] = Path("site"),
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model", "-m", help="Scoring model that ranks the opportunities on the pages."
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", min=1, help="List only the N best opportunities on the overview."),
+    ] = None,
+    no_diagrams: Annotated[
+        bool,
+        typer.Option("--no-diagrams", help="Leave out the Graphviz diagrams (no `dot` needed)."),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="Your own Jinja templates (index.html, journey.html, base.html, style.css), "
+            "used in place of the built-in ones of the same name.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat,
+        typer.Option("--format", "-f", help="text for people, json for tools."),
+    ] = RenderFormat.TEXT,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write .journeyops-cache/.")
+    ] = False,
+) -> None:
+    """Publish the workspace as a static HTML site: an overview with the journey hierarchy,
+    the ranked opportunities, personas and insights, and a journey map page per journey with
+    its flow diagram.
+
+    Pages are self-contained (styles and diagrams inline, nothing loaded from the network)
+    and the same workspace always gives the same bytes. Diagrams need Graphviz's `dot`.
+
+    Exit status: 0 written, 1 written but some files have errors (their documents are
+    missing from the site), 2 usage, journeyops.yaml, Graphviz or output-folder problem.
+
+    Examples:
+
+      journeyops render --out site
+
+      journeyops render --model wsjf --top 20 --templates my-theme/
+    """
+    root = workspace_root(path)
+    if templates is not None and not templates.is_dir():
+        raise usage_error(f"--templates {templates} is not a folder")
+    try:
+        rendered = run_render(
+            DiskSource(root),
+            model,
+            diagrams=not no_diagrams,
+            templates=templates,
+            top=top,
+            cache=None if no_cache else Cache(root),
+        )
+        written = write_site(out, rendered.pages)
+    except ConfigError as error:
+        print_diagnostics(config_diagnostics(error.problems), root)
+        raise typer.Exit(ExitStatus.USAGE) from None
+    except (UnknownModel, GraphvizError, TemplateProblem, OutputError) as error:
+        raise usage_error(str(error)) from None
+    except OSError as error:
+        raise usage_error(f"cannot write the site into {out}: {error.strerror}") from None
+    if output_format is RenderFormat.JSON:
+        sys.stdout.write(_json(out, rendered.diagrams, written))
+    else:
+        sys.stdout.write(_text(out, rendered.diagrams, written))
+    diagnostics = load_diagnostics(rendered.load_problems)
+    print_diagnostics(diagnostics, root)
+    raise typer.Exit(ExitStatus.FINDINGS if diagnostics else ExitStatus.OK)
+
+
+def _text(out: Path, diagrams: int, written: Written) -> str:
+    pages = len(written.written) + len(written.unchanged)
+    counts = f"{len(written.written)} written, {len(written.unchanged)} unchanged"
+    if written.removed:
+        counts += f", {len(written.removed)} removed"
+    index = os.path.relpath(out / "index.html")
+    return (
+        f"Rendered {pages} pages with {diagrams} diagrams into {out}/ ({counts}).\n"
+        f"Open {index} in a browser.\n"
+    )
+
+
+def _json(out: Path, diagrams: int, written: Written) -> str:
+    report = {
+        "out": str(out),
+        "diagrams": diagrams,
+        "written": written.written,
+        "unchanged": written.unchanged,
+        "removed": written.removed,
+    }
+    return json.dumps(report, indent=2) + "\n"

@@ -1,0 +1,135 @@
+"""The static site as a set of pages: DOT sources in, drawn SVG and HTML text out.
+
+Jinja runs here and nowhere else, with autoescape on; the only markup that is not escaped
+is SVG that Graphviz or the matrix drew, whose text they escape themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+)
+from markupsafe import Markup, escape
+
+from journeyops import __version__
+from journeyops.model.journey import Journey
+from journeyops.render.dot import hierarchy_dot, journey_dot
+from journeyops.render.pages import SiteData, emotion_word
+from journeyops.report.matrix import matrix_svg
+from journeyops.scoring.base import fmt
+
+HIERARCHY = "hierarchy"
+NONE = "\u2013"  # an en dash in an empty cell
+
+
+def environment(templates: Path | None = None) -> Environment:
+    """Templates from `templates` first (a team's own look), then the built-in ones."""
+    loaders: list[BaseLoader] = [FileSystemLoader(templates)] if templates else []
+    loaders.append(PackageLoader("journeyops.render", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        version=__version__, lang="en", emotion_word=emotion_word, items=items, number=number
+    )
+    return env
+
+
+def items(values: list[str]) -> Markup:
+    """A cell's list: bullets for several entries, the text for one, a dash for none."""
+    if not values:
+        return Markup(NONE)
+    if len(values) == 1:
+        return escape(values[0])
+    listed = Markup("").join(Markup("<li>%s</li>") % value for value in values)
+    return Markup("<ul>%s</ul>") % listed
+
+
+def number(value: float | None, unit: str | None = None) -> str:
+    """A measured value with its unit: `58%`, `6.5 days`."""
+    if value is None:
+        return NONE
+    if not unit:
+        return fmt(value)
+    return f"{fmt(value)}{unit}" if unit == "%" else f"{fmt(value)} {unit}"
+
+
+def diagram_sources(data: SiteData) -> dict[str, str]:
+    """Every diagram the site shows, as DOT, by journey id (and `HIERARCHY`)."""
+    scale = data.workspace.config.taxonomy.emotion
+    sources = {j.id: journey_dot(j, scale) for j in data.journeys if j.steps()}
+    links = {j.id: f"journeys/{j.id}.html" for j in data.journeys}
+    if len(data.journeys) > 1:
+        sources[HIERARCHY] = hierarchy_dot(data.journeys, links)
+    return sources
+
+
+def pages(
+    data: SiteData, drawn: Mapping[str, str], env: Environment, top: int | None = None
+) -> dict[str, str]:
+    """Every page of the site by its path in the output folder."""
+    name = data.workspace.config.name
+    model = data.ranking.model.name
+    ranked = [s for s in data.opportunities if s.rank is not None]
+    common = {"site_name": name, "data": data, "model": model}
+    index = env.get_template("index.html").render(
+        root="",
+        ranked=ranked[:top] if top else ranked,
+        top=top if top and top < len(ranked) else None,
+        unscored=[s for s in data.opportunities if s.rank is None],
+        hierarchy=_svg(drawn.get(HIERARCHY), "How the journeys nest"),
+        matrix=Markup(matrix_svg(data.ranking, name)) if ranked else None,
+        **common,
+    )
+    site = {"index.html": index}
+    template = env.get_template("journey.html")
+    for journey in data.journeys:
+        site[f"journeys/{journey.id}.html"] = template.render(
+            root="../",
+            journey=journey,
+            file=data.file_of(journey.id),
+            config=data.workspace.config,
+            ancestors=_ancestors(data, journey),
+            children=data.children.get(journey.id, []),
+            replaces=data.journey_by_id(journey.replaces) if journey.replaces else None,
+            flow=_svg(drawn.get(journey.id), f"Flow of the steps of {journey.title}"),
+            **common,
+        )
+    return site
+
+
+def _svg(svg: str | None, label: str) -> Markup | None:
+    """Drawn SVG as an image with a name (its nodes stay links for pointer users; the page
+    has the same links in its tables)."""
+    if svg is None:
+        return None
+    labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return Markup(labelled)
+
+
+def _ancestors(data: SiteData, journey: Journey) -> list[Journey]:
+    """The chain of parent journeys, top first; stops at a loop or a missing parent."""
+    chain: list[Journey] = []
+    seen = {journey.id}
+    current = journey
+    while current.parent:
+        parent = data.journey_by_id(current.parent.split("/")[0])
+        if parent is None or parent.id in seen:
+            break
+        chain.insert(0, parent)
+        seen.add(parent.id)
+        current = parent
+    return chain
