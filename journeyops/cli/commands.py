@@ -8,6 +8,7 @@ import typer
 
 from journeyops import __version__
 from journeyops.cli import (
+    diff_cmd,
     metrics_cmd,
     render_cmd,
     rules_cmd,
@@ -30,6 +31,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("score")(score_cmd.score)
 app.command("metrics")(metrics_cmd.metrics)
 app.command("render")(render_cmd.render)
+app.command("diff")(diff_cmd.diff)
 app.command("rules")(rules_cmd.rules)
 app.command("explain")(rules_cmd.explain)
 app.command("schema")(schema_cmd.schema)

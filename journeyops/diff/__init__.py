@@ -1,0 +1,117 @@
+"""`diff` as a library call: what a change did to the documents and to the ranking.
+
+Stages: scan both versions, load them (files with the same bytes are typed once), compare
+the documents by kind and id, then rank the opportunities of both with the same model and
+compare the rankings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeyops.diagnostics import Problem
+from journeyops.diff.documents import DocumentChange, config_change, document_changes
+from journeyops.diff.fields import FieldChange
+from journeyops.diff.ranking import RankChange, rank_changes
+from journeyops.load.revisions import load_both
+from journeyops.load.sources import MemorySource, WorkspaceSource
+from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, scan
+from journeyops.model.config import Config
+from journeyops.scoring import available, resolve, scoring_config_problems
+from journeyops.scoring.ranking import Ranking, rank
+from journeyops.scoring.run import UnknownModel
+from journeyops.sourcemap import SourceMap
+
+
+class RevisionConfigError(ConfigError):
+    """One version's journeyops.yaml is broken, so the versions cannot be compared."""
+
+    def __init__(self, label: str, error: ConfigError) -> None:
+        super().__init__(error.problems)
+        self.label = label
+
+
+@dataclass(frozen=True)
+class WorkspaceDiff:
+    base: str  # how the versions are called: a revision, or "working tree"
+    head: str
+    model: str  # the model both rankings use
+    documents: list[DocumentChange] = field(default_factory=list)
+    ranking: list[RankChange] = field(default_factory=list)
+    files_changed: int = 0
+    # Problems in the head's files: documents they hit cannot be compared.
+    head_problems: list[tuple[str, Problem]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.documents and not self.ranking
+
+
+def diff(
+    base: WorkspaceSource | None,
+    head: WorkspaceSource,
+    base_label: str,
+    head_label: str,
+    *,
+    model_name: str | None = None,
+    workers: int | None = None,
+) -> WorkspaceDiff:
+    """Compare two versions of a workspace; `base` None means it did not exist yet.
+
+    The ranking uses `model_name`, else the head's default model, in both versions (a model
+    that the base does not define ranks nothing there). Raises RevisionConfigError and
+    UnknownModel."""
+    head_scan = _scan(head, head_label)
+    base_scan = _scan(base or MemorySource({}), base_label, head_scan.config)
+    problems = scoring_config_problems(head_scan.config.scoring, head_scan.config_source)
+    if problems:
+        raise RevisionConfigError(head_label, ConfigError([("config", p) for p in problems]))
+    names = list(available(head_scan.config.scoring))
+    chosen = model_name or head_scan.config.scoring.default
+    if chosen not in names:
+        raise UnknownModel(chosen, names)
+    with gc_paused():
+        before, after, same = load_both(base_scan, head_scan, workers)
+        changes = document_changes(
+            before.workspace.documents,
+            after.workspace.documents,
+            _invalid(before),
+            _invalid(after),
+        )
+        settings = config_change(base_scan.config, head_scan.config) if base else None
+        moves = rank_changes(_rank(before, chosen), _rank(after, chosen))
+    changed_files = (base_scan.files.keys() | head_scan.files.keys()) - same
+    return WorkspaceDiff(
+        base_label,
+        head_label,
+        chosen,
+        ([settings] if settings else []) + changes,
+        moves,
+        len(changed_files),
+        after.problems,
+    )
+
+
+def _scan(source: WorkspaceSource, label: str, fallback: Config | None = None) -> Scan:
+    """A version's files; with a fallback config, a version without journeyops.yaml (the
+    workspace did not exist yet) is an empty workspace."""
+    if fallback is not None and isinstance(source, MemorySource) and not source.files:
+        return Scan(fallback, SourceMap(), b"", {})
+    try:
+        return scan(source)
+    except ConfigError as error:
+        raise RevisionConfigError(label, error) from None
+
+
+def _rank(loaded: LoadResult, model_name: str) -> Ranking:
+    scoring = loaded.workspace.config.scoring
+    if model_name not in available(scoring):
+        return Ranking(resolve(scoring))
+    return rank(loaded.workspace, resolve(scoring, model_name))
+
+
+def _invalid(loaded: LoadResult) -> set[tuple[str, str]]:
+    return {key for keys in loaded.invalid.values() for key in keys}
+
+
+__all__ = ["DocumentChange", "FieldChange", "RankChange", "WorkspaceDiff", "diff"]
