@@ -7,6 +7,7 @@ the diff of tests/goldens/ like any other change.
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +44,16 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
 
     return check
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run git in `repo` as a test author, failing the test when git fails."""
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 def read_tree(folder: Path) -> dict[str, bytes]:

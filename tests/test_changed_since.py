@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,21 +10,13 @@ from typing import Any
 import pytest
 
 from journeyops.load.git_source import GitError, read_revision
+from tests.conftest import git
 
 Cli = Callable[..., tuple[int, str, str]]
 CONFIG = "version: 1\nname: X\nlint: {select: [JO1, JO301]}\n"
 PERSONA = "kind: persona\nid: maya\nname: Maya\n"
 JOURNEY = "kind: journey\nid: j\ntitle: J\nowner: Team\npersonas: [maya]\n"
 OLD_PROBLEM = "kind: journey\nid: unowned\ntitle: Has had no owner for ages\n"
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture

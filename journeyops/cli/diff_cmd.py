@@ -104,13 +104,14 @@ def diff(
         )
     except RevisionConfigError as error:
         typer.echo(f"{CONFIG_FILE} is broken in {error.label}:", err=True)
-        print_diagnostics(config_diagnostics(error.problems), root)
+        revision = None if error.label == WORKING_TREE else error.label
+        print_diagnostics(config_diagnostics(error.problems), root, revision)
         raise typer.Exit(ExitStatus.USAGE) from None
     except UnknownModel as error:
         raise usage_error(str(error)) from None
     sys.stdout.write(RENDERERS[output_format](result))
     diagnostics = load_diagnostics(result.head_problems)
-    print_diagnostics(diagnostics, root)
+    print_diagnostics(diagnostics, root, head)
     if diagnostics:
         raise typer.Exit(ExitStatus.FINDINGS)
     changed = exit_code and not result.empty

@@ -29,9 +29,13 @@ def load_diagnostics(
     return sorted(d for d in found if d.is_error)
 
 
-def print_diagnostics(diagnostics: list[Diagnostic], root: Path) -> None:
+def print_diagnostics(
+    diagnostics: list[Diagnostic], root: Path, revision: str | None = None
+) -> None:
+    """On stderr; files of a git revision are shown as git names them (`main:file.yaml`)."""
     if diagnostics:
-        context = ReportContext(display=path_display(root))
+        display = path_display(root) if revision is None else (lambda f: f"{revision}:{f}")
+        context = ReportContext(display=display)
         text = TextReporter(context).render(
             ValidationResult(diagnostics, sorted({d.file for d in diagnostics}))
         )
