@@ -6,7 +6,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo test lint typecheck format schemas goldens docs bench clean
+VNU    := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_VERSION := 26.9.27
+# Debian packages the site needs (dot) and its tests need (a browser, Java for the HTML checker,
+# npm to fetch the checker); each is installed only when its command is missing.
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+.PHONY: install demo test lint typecheck format schemas goldens docs bench clean graphviz site-test-tools
 
 install: $(STAMP)
 
@@ -24,17 +30,34 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: install
+demo: install graphviz
 	$(BIN)/journeyops validate examples/northwind
 	@echo
 	$(BIN)/journeyops score examples/northwind --top 10
+	@echo
+	$(BIN)/journeyops render examples/northwind --out site
 	@echo
 	@echo "examples/broken holds one of each kind of mistake (exit status 1 is expected):"
 	@$(BIN)/journeyops validate examples/broken; status=$$?; \
 	  if [ $$status -ne 1 ]; then echo "expected exit status 1, got $$status"; exit 1; fi
 
-test: lint typecheck
-	$(BIN)/pytest
+test: lint typecheck site-test-tools
+	JOURNEYOPS_REQUIRE_BROWSER=1 $(BIN)/pytest
+
+graphviz:
+	@command -v dot >/dev/null || { echo "Graphviz is missing; installing it with apt-get"; \
+	  $(APT_INSTALL) graphviz; }
+
+# Rendered pages are checked in Debian's Chromium (browsers cannot be downloaded here) and by
+# the Nu HTML checker, fetched from npm into .venv/vnu.
+site-test-tools: graphviz $(VNU)
+	@[ -x /usr/bin/chromium ] || { echo "installing Chromium with apt-get"; $(APT_INSTALL) chromium; }
+	@command -v java >/dev/null || { echo "installing Java with apt-get"; \
+	  $(APT_INSTALL) default-jre-headless; }
+
+$(VNU):
+	@command -v npm >/dev/null || { echo "installing npm with apt-get"; $(APT_INSTALL) npm; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
 lint: install
 	$(BIN)/ruff check journeyops tests bench

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -120,7 +119,7 @@ def _text(out: Path, diagrams: int, written: Written) -> str:
     counts = f"{len(written.written)} written, {len(written.unchanged)} unchanged"
     if written.removed:
         counts += f", {len(written.removed)} removed"
-    index = os.path.relpath(out / "index.html")
+    index = out / "index.html"
     return (
         f"Rendered {pages} pages with {diagrams} diagrams into {out}/ ({counts}).\n"
         f"Open {index} in a browser.\n"

@@ -1,0 +1,44 @@
+"""The tools that check rendered pages: Debian's Chromium driven by Playwright, and the Nu
+HTML checker (vnu.jar). Locally, a missing tool skips its tests; `make test` (and so CI)
+installs them and sets JOURNEYOPS_REQUIRE_BROWSER=1, so there nothing is skipped."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = os.environ.get("JOURNEYOPS_CHROMIUM", "/usr/bin/chromium")
+VNU_JAR = Path(
+    os.environ.get(
+        "JOURNEYOPS_VNU_JAR", ROOT / ".venv" / "vnu" / "node_modules/vnu-jar/build/dist/vnu.jar"
+    )
+)
+# Chromium's own background traffic would be refused by a closed network, many times over.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require(available: bool, what: str) -> None:
+    if available:
+        return
+    if os.environ.get("JOURNEYOPS_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} is missing; `make test` installs it")
+    pytest.skip(f"{what} is not installed (`make test` installs it)")
+
+
+def require_tools() -> None:
+    require(Path(CHROMIUM).is_file(), f"Chromium ({CHROMIUM})")
+    require(shutil.which("dot") is not None, "Graphviz's dot")
