@@ -14,9 +14,9 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from journeyops.diagnostics import Problem
 from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
-from journeyops.render.diagrams import GraphvizError, draw
+from journeyops.render import site
+from journeyops.render.diagrams import Drawing, GraphvizError
 from journeyops.render.pages import SiteData
-from journeyops.render.site import diagram_sources, environment, pages
 from journeyops.scoring.run import score
 
 
@@ -46,15 +46,19 @@ def render(
     and TemplateProblem."""
     run = score(source, model_name, cache=cache)
     data = SiteData(run.workspace, run.ranking)
-    drawn = draw(diagram_sources(data), workers) if diagrams else {}
+    found = site.diagrams(data) if diagrams else {}
+    # Graphviz draws on every core while the pages are laid out around placeholders.
+    drawing = Drawing({key: d.dot for key, d in found.items()}, workers) if found else None
     try:
-        site = pages(data, drawn, environment(templates), top)
+        laid_out = site.pages(data, found.keys(), site.environment(templates), top)
     except TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
         raise TemplateProblem(f"{where}: {error.message}") from None
     except TemplateError as error:
         raise TemplateProblem(f"template error: {error}") from None
-    return Rendered(site, len(drawn), run.load_problems)
+    finally:
+        drawn = drawing.result() if drawing else {}
+    return Rendered(site.with_diagrams(laid_out, drawn, found), len(drawn), run.load_problems)
 
 
 __all__ = ["GraphvizError", "Rendered", "TemplateProblem", "render"]

@@ -6,7 +6,9 @@ is SVG that Graphviz or the matrix drew, whose text they escape themselves.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import (
@@ -67,30 +69,45 @@ def number(value: float | None, unit: str | None = None) -> str:
     return f"{fmt(value)}{unit}" if unit == "%" else f"{fmt(value)} {unit}"
 
 
-def diagram_sources(data: SiteData) -> dict[str, str]:
-    """Every diagram the site shows, as DOT, by journey id (and `HIERARCHY`)."""
+@dataclass(frozen=True)
+class Diagram:
+    label: str  # what a screen reader announces
+    dot: str
+
+
+def diagrams(data: SiteData) -> dict[str, Diagram]:
+    """Every diagram the site shows, by journey id (and `HIERARCHY`)."""
     scale = data.workspace.config.taxonomy.emotion
-    sources = {j.id: journey_dot(j, scale) for j in data.journeys if j.steps()}
+    found = {
+        j.id: Diagram(f"Flow of the steps of {j.title}", journey_dot(j, scale))
+        for j in data.journeys
+        if j.steps()
+    }
     links = {j.id: f"journeys/{j.id}.html" for j in data.journeys}
     if len(data.journeys) > 1:
-        sources[HIERARCHY] = hierarchy_dot(data.journeys, links)
-    return sources
+        found[HIERARCHY] = Diagram("How the journeys nest", hierarchy_dot(data.journeys, links))
+    return found
 
 
 def pages(
-    data: SiteData, drawn: Mapping[str, str], env: Environment, top: int | None = None
+    data: SiteData, diagram_keys: Collection[str], env: Environment, top: int | None = None
 ) -> dict[str, str]:
-    """Every page of the site by its path in the output folder."""
+    """Every page of the site by its path in the output folder, with a placeholder where
+    each diagram goes: pages are laid out while Graphviz draws (see `with_diagrams`)."""
     name = data.workspace.config.name
     model = data.ranking.model.name
     ranked = [s for s in data.opportunities if s.rank is not None]
     common = {"site_name": name, "data": data, "model": model}
+
+    def diagram(key: str) -> Markup | None:
+        return _placeholder(key) if key in diagram_keys else None
+
     index = env.get_template("index.html").render(
         root="",
         ranked=ranked[:top] if top else ranked,
         top=top if top and top < len(ranked) else None,
         unscored=[s for s in data.opportunities if s.rank is None],
-        hierarchy=_svg(drawn.get(HIERARCHY), "How the journeys nest"),
+        hierarchy=diagram(HIERARCHY),
         matrix=Markup(matrix_svg(data.ranking, name)) if ranked else None,
         **common,
     )
@@ -105,19 +122,34 @@ def pages(
             ancestors=_ancestors(data, journey),
             children=data.children.get(journey.id, []),
             replaces=data.journey_by_id(journey.replaces) if journey.replaces else None,
-            flow=_svg(drawn.get(journey.id), f"Flow of the steps of {journey.title}"),
+            flow=diagram(journey.id),
             **common,
         )
     return site
 
 
-def _svg(svg: str | None, label: str) -> Markup | None:
-    """Drawn SVG as an image with a name (its nodes stay links for pointer users; the page
-    has the same links in its tables)."""
-    if svg is None:
-        return None
-    labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
-    return Markup(labelled)
+def with_diagrams(
+    site: dict[str, str], drawn: Mapping[str, str], found: Mapping[str, Diagram]
+) -> dict[str, str]:
+    """The pages with each placeholder replaced by its drawing, as an image with a name (its
+    nodes stay links for pointer users; the page has the same links in its tables)."""
+    filled = {}
+    for path, page in site.items():
+        text = page
+        for key in _PLACEHOLDER.findall(page):
+            label = escape(found[key].label)
+            svg = drawn[key].replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+            text = text.replace(str(_placeholder(key)), svg)
+        filled[path] = text
+    return filled
+
+
+def _placeholder(key: str) -> Markup:
+    # A comment no escaped user text can produce (its `<` would be `&lt;`).
+    return Markup(f"<!--journeyops-diagram:{escape(key)}-->")
+
+
+_PLACEHOLDER = re.compile(r"<!--journeyops-diagram:([a-z0-9-]+)-->")
 
 
 def _ancestors(data: SiteData, journey: Journey) -> list[Journey]:
