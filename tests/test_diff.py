@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 
+from journeyops.cli.diff_cmd import DiffFormat
 from journeyops.load.revisions import load_both
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import load_workspace, scan
+from journeyops.report.diff_formats import RENDERERS
 from tests.conftest import ROOT, git
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -187,3 +189,7 @@ def test_sharing_unchanged_files_gives_what_loading_the_head_alone_gives(repo: P
 
     assert documents(after.workspace.documents) == documents(alone.documents)
     assert sorted(after.workspace.files) == sorted(alone.files)
+
+
+def test_every_format_the_command_offers_has_a_renderer() -> None:
+    assert [f.value for f in DiffFormat] == list(RENDERERS)

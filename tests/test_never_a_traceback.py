@@ -1,10 +1,14 @@
-"""Whatever bytes a user commits, validate answers with diagnostics, never a traceback."""
+"""Whatever bytes a user commits, validate answers with diagnostics, and render and diff do
+their work around the broken file: never a traceback."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from journeyops.diff import diff
+from journeyops.diff.documents import KIND_ORDER
+from journeyops.render import render
 from journeyops.rules import RULES
 from journeyops.validation import validate
 from tests.conftest import ROOT, memory_workspace
@@ -77,3 +81,20 @@ def _check(data: bytes) -> None:
         assert diagnostic.rule in RULES
         assert diagnostic.span.line >= 1 and diagnostic.span.column >= 1
         assert diagnostic.message
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    position=st.integers(0, len(SEED)),
+    cut=st.integers(0, 40),
+    insert=st.lists(st.sampled_from(_PIECES), max_size=4),
+)
+def test_render_and_diff_of_a_mutated_journey_never_raise(
+    position: int, cut: int, insert: list[bytes]
+) -> None:
+    data = SEED[:position] + b"".join(insert) + SEED[position + cut :]
+    head = memory_workspace({"f.yaml": data})
+    pages = render(head, diagrams=False).pages
+    assert "index.html" in pages
+    result = diff(memory_workspace({"f.yaml": SEED}), head, "base", "head")
+    assert all(change.kind in KIND_ORDER for change in result.documents)

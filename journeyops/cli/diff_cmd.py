@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,12 +12,16 @@ import typer
 from journeyops.cli.console import usage_error, workspace_root
 from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
 from journeyops.diagnostics import ExitStatus
-from journeyops.diff import RevisionConfigError
-from journeyops.diff import diff as run_diff
 from journeyops.load.git_source import GitError, read_revision
 from journeyops.load.sources import CONFIG_FILE, DiskSource, WorkspaceSource
-from journeyops.report.diff_formats import RENDERERS, DiffFormat
 from journeyops.scoring.run import UnknownModel
+
+
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
 
 WORKING_TREE = "working tree"
 
@@ -25,12 +30,14 @@ def diff(
     base: Annotated[
         str,
         typer.Argument(
-            help="The revision to compare from: a branch, tag or commit, e.g. `origin/main`."
+            metavar="BASE",
+            help="The revision to compare from: a branch, tag or commit, e.g. `origin/main`.",
         ),
     ],
     head: Annotated[
         str | None,
         typer.Argument(
+            metavar="HEAD",
             help="The revision to compare to.",
             show_default="the working tree, with uncommitted and untracked files",
         ),
@@ -84,6 +91,11 @@ def diff(
 
       journeyops diff v1.4 v1.5 --format markdown > review.md
     """
+    # Imported only by this command, not by every run of the tool.
+    from journeyops.diff import RevisionConfigError  # noqa: PLC0415
+    from journeyops.diff import diff as run_diff  # noqa: PLC0415
+    from journeyops.report.diff_formats import RENDERERS  # noqa: PLC0415
+
     root = workspace_root(workspace)
     try:
         base_source = read_revision(root, base)
@@ -109,7 +121,7 @@ def diff(
         raise typer.Exit(ExitStatus.USAGE) from None
     except UnknownModel as error:
         raise usage_error(str(error)) from None
-    sys.stdout.write(RENDERERS[output_format](result))
+    sys.stdout.write(RENDERERS[output_format.value](result))
     diagnostics = load_diagnostics(result.head_problems)
     print_diagnostics(diagnostics, root, head)
     if diagnostics:

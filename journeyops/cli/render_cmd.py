@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,10 +16,10 @@ from journeyops.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError
-from journeyops.render import GraphvizError, TemplateProblem
-from journeyops.render import render as run_render
-from journeyops.render.output import OutputError, Written, write_site
 from journeyops.scoring.run import UnknownModel
+
+if TYPE_CHECKING:
+    from journeyops.render.output import Written
 
 
 class RenderFormat(StrEnum):
@@ -85,6 +85,11 @@ def render(
 
       journeyops render --model wsjf --top 20 --templates my-theme/
     """
+    # Jinja and Graphviz are imported only by this command, not by every run of the tool.
+    from journeyops.render import GraphvizError, TemplateProblem  # noqa: PLC0415
+    from journeyops.render import render as run_render  # noqa: PLC0415
+    from journeyops.render.output import OutputError, write_site  # noqa: PLC0415
+
     root = workspace_root(path)
     if templates is not None and not templates.is_dir():
         raise usage_error(f"--templates {templates} is not a folder")

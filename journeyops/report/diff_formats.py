@@ -6,7 +6,6 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
-from enum import StrEnum
 from typing import Any
 
 from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
@@ -31,12 +30,6 @@ PLURAL = {
     "opportunity": "opportunities",
 }
 LONGEST = 80  # characters of a value shown before it is cut
-
-
-class DiffFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
 
 
 def show(value: Any) -> str:
@@ -175,8 +168,8 @@ def _md(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ").replace("`", "'")
 
 
-RENDERERS: dict[DiffFormat, Callable[[WorkspaceDiff], str]] = {
-    DiffFormat.TEXT: text,
-    DiffFormat.MARKDOWN: markdown,
-    DiffFormat.JSON: as_json,
+RENDERERS: dict[str, Callable[[WorkspaceDiff], str]] = {
+    "text": text,
+    "markdown": markdown,
+    "json": as_json,
 }
