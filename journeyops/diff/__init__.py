@@ -14,9 +14,8 @@ from journeyops.diff.documents import DocumentChange, config_change, document_ch
 from journeyops.diff.fields import FieldChange
 from journeyops.diff.ranking import RankChange, rank_changes
 from journeyops.load.revisions import load_both
-from journeyops.load.sources import MemorySource, WorkspaceSource
+from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, scan
-from journeyops.model.config import Config
 from journeyops.scoring import available, resolve, scoring_config_problems
 from journeyops.scoring.ranking import Ranking, rank
 from journeyops.scoring.run import UnknownModel
@@ -62,7 +61,10 @@ def diff(
     that the base does not define ranks nothing there). Raises RevisionConfigError and
     UnknownModel."""
     head_scan = _scan(head, head_label)
-    base_scan = _scan(base or MemorySource({}), base_label, head_scan.config)
+    # A workspace that did not exist yet is empty, under the head's settings.
+    base_scan = (
+        Scan(head_scan.config, SourceMap(), b"", {}) if base is None else _scan(base, base_label)
+    )
     problems = scoring_config_problems(head_scan.config.scoring, head_scan.config_source)
     if problems:
         raise RevisionConfigError(head_label, ConfigError([("config", p) for p in problems]))
@@ -92,11 +94,7 @@ def diff(
     )
 
 
-def _scan(source: WorkspaceSource, label: str, fallback: Config | None = None) -> Scan:
-    """A version's files; with a fallback config, a version without journeyops.yaml (the
-    workspace did not exist yet) is an empty workspace."""
-    if fallback is not None and isinstance(source, MemorySource) and not source.files:
-        return Scan(fallback, SourceMap(), b"", {})
+def _scan(source: WorkspaceSource, label: str) -> Scan:
     try:
         return scan(source)
     except ConfigError as error:

@@ -7,7 +7,7 @@ insights, a journey's children) happens here, once.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from journeyops.model import Insight, Opportunity
@@ -33,10 +33,11 @@ class Scored:
 class SiteData:
     workspace: Workspace
     ranking: Ranking
-    opportunities: list[Scored] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self.opportunities = [_scored(entry) for entry in self.ranking.entries] + [
+    @cached_property
+    def opportunities(self) -> list[Scored]:
+        """Ranked ones in rank order, then the unscored ones."""
+        return [_scored(entry) for entry in self.ranking.entries] + [
             Scored(e.opportunity.model, e.opportunity.file, missing=e.missing)
             for e in self.ranking.unscored
         ]
