@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from journeyops.load.git_source import GitError, read_revision
+from journeyops.load.git_source import GitError, read_revision, resolve_revision
 from tests.conftest import git
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -91,7 +91,7 @@ def test_a_workspace_that_did_not_exist_at_the_revision_reports_everything(
 
 def test_read_revision_reads_the_committed_bytes_not_the_working_tree(repo: Path) -> None:
     (repo / "j.yaml").write_text("changed in the working tree\n")
-    source = read_revision(repo, "main")
+    source = read_revision(repo, resolve_revision(repo, "main"))
     assert source.read("j.yaml") == JOURNEY.encode()
     assert sorted(source.yaml_files()) == ["j.yaml", "journeyops.yaml", "old.yaml", "personas.yaml"]
 
@@ -108,4 +108,4 @@ def test_unknown_revision_and_no_repository_are_usage_errors(
     assert status == 2
     assert "--changed-since main" in err
     with pytest.raises(GitError):
-        read_revision(outside, "main")
+        resolve_revision(outside, "main")

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from journeyops.cli.console import usage_error, workspace_root
 from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
 from journeyops.diagnostics import ExitStatus
-from journeyops.load.git_source import GitError, read_revision
+from journeyops.load.git_source import GitError, read_revision, resolve_revision
 from journeyops.load.sources import CONFIG_FILE, DiskSource, WorkspaceSource
+from journeyops.report.safe_text import printable
 from journeyops.scoring.run import UnknownModel
 
 
@@ -98,14 +100,18 @@ def diff(
 
     root = workspace_root(workspace)
     try:
-        base_source = read_revision(root, base)
-        head_revision = None if head is None else read_revision(root, head)
+        # Both resolved before anything is read: git sees object ids, never the user's text.
+        base_commit = resolve_revision(root, base)
+        head_commit = None if head is None else resolve_revision(root, head)
+        base_source = read_revision(root, base_commit)
+        head_revision = None if head_commit is None else read_revision(root, head_commit)
     except GitError as error:
-        raise usage_error(str(error)) from None
-    if head_revision is not None and CONFIG_FILE not in head_revision.files:
-        raise usage_error(f"there is no workspace at {root} in {head}")
+        raise usage_error(escape(printable(str(error)))) from None
+    if head_revision is not None and not head_revision.holds(CONFIG_FILE):
+        where = printable(f"there is no workspace at {root} in {head}")
+        raise usage_error(escape(where))
     head_source: WorkspaceSource = DiskSource(root) if head_revision is None else head_revision
-    existed = CONFIG_FILE in base_source.files
+    existed = base_source.holds(CONFIG_FILE)
     try:
         result = run_diff(
             base_source if existed else None,

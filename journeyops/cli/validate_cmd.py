@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
@@ -20,9 +21,16 @@ from journeyops.cli.console import (
 )
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
-from journeyops.load.git_source import GitError, changed_files, read_revision
+from journeyops.load.git_source import (
+    GitError,
+    Revision,
+    changed_files,
+    read_revision,
+    resolve_revision,
+)
 from journeyops.load.sources import DiskSource, ReadOnce
 from journeyops.report import REPORTERS, OutputFormat, ReportContext
+from journeyops.report.safe_text import printable
 from journeyops.rules import RunOptions
 from journeyops.validation import ValidationResult, only_changes
 from journeyops.validation import validate as run_validation
@@ -110,6 +118,7 @@ def validate(
     """
     plan = _plan(formats or [], outputs or [])
     root = workspace_root(path)
+    since = None if changed_since is None else _resolve(root, changed_since)
     target = path.resolve()
     only = None if target == root else target.relative_to(root).as_posix()
     options = RunOptions(today=today.date()) if today else RunOptions()
@@ -117,8 +126,8 @@ def validate(
     read = context.obj  # the files as main() read them to look for a replay, if it did
     source = read if isinstance(read, ReadOnce) and read.root == root else DiskSource(root)
     result = run_validation(source, only=only, options=options, cache=cache)
-    if changed_since is not None:
-        result = _changes_only(result, root, changed_since, only, options)
+    if since is not None:
+        result = _changes_only(result, root, since, only, options)
     for output_format, output in plan:
         report_context = ReportContext(
             display=path_display(root),
@@ -132,15 +141,29 @@ def validate(
     raise typer.Exit(ExitStatus.FINDINGS if result.errors else ExitStatus.OK)
 
 
+def _resolve(root: Path, name: str) -> Revision:
+    """--changed-since, resolved before any work: git sees its commit id, never its text."""
+    try:
+        return resolve_revision(root, name)
+    except GitError as error:
+        raise _git_failed(name, error) from None
+
+
 def _changes_only(
-    result: ValidationResult, root: Path, revision: str, only: str | None, options: RunOptions
+    result: ValidationResult, root: Path, revision: Revision, only: str | None, options: RunOptions
 ) -> ValidationResult:
     try:
         changed = changed_files(root, revision)
         before = run_validation(read_revision(root, revision), only=only, options=options)
     except GitError as error:
-        raise usage_error(f"--changed-since {revision}: {error}") from None
-    return only_changes(result, before, changed, revision)
+        raise _git_failed(revision.name, error) from None
+    return only_changes(result, before, changed, revision.name)
+
+
+def _git_failed(name: str, error: GitError) -> typer.Exit:
+    # The revision is the user's text (in CI, perhaps a pull request's branch name): shown
+    # escaped, and never read as console markup.
+    return usage_error(escape(printable(f"--changed-since {name}: {error}")))
 
 
 def _plan(formats: list[OutputFormat], outputs: list[Path]) -> Plan:
