@@ -17,6 +17,7 @@ import pytest
 
 from journeyops.load.git_source import (
     GitError,
+    _file_name,
     changed_files,
     read_revision,
     resolve_revision,
@@ -67,8 +68,8 @@ def run_utf8_mode(*args: str) -> tuple[int, str, str]:
     done = subprocess.run(
         [sys.executable, "-m", "journeyops", *args], capture_output=True, env=env, check=False
     )
-    decode = lambda output: output.decode("utf-8", "surrogateescape")  # noqa: E731
-    return done.returncode, decode(done.stdout), decode(done.stderr)
+    out, err = (o.decode("utf-8", "surrogateescape") for o in (done.stdout, done.stderr))
+    return done.returncode, out, err
 
 
 def named(file: str) -> str:
@@ -141,6 +142,8 @@ def test_revision_text_is_shown_escaped_never_as_markup_or_a_workflow_command(
     assert status == 2
     assert "x\\n::warning::INJECTED" in err
     assert no_workflow_command(err)
+    status, _, err = cli("diff", "main", "--workspace", str(repo), "--model", "[/x]\n::x::")
+    assert (status, "unknown model '[/x]\\n::x::'" in err) == (2, True)
 
 
 def test_a_revision_that_names_no_commit_says_what_it_names(cli: Cli, repo: Path) -> None:
@@ -148,6 +151,7 @@ def test_a_revision_that_names_no_commit_says_what_it_names(cli: Cli, repo: Path
         "main^{tree}": "names a tree, not a commit",
         "main:./j.yaml": "names a blob, not a commit",
         "no-such-branch": "no branch, tag or commit of that name",
+        "main...HEAD": "is a range; give one commit",
         "": "an empty revision",
     }.items():
         status, _, err = cli("validate", str(repo), f"--changed-since={revision}")
@@ -188,7 +192,8 @@ def odd_repo(repo: Path) -> Path:
     """`main` holds a journey in a file named with the bytes b"caf\\xe9.yaml"."""
     (repo / ODD_NAME).write_text(ODD_JOURNEY)
     commit(repo, "a file whose name is not UTF-8")
-    assert os.fsencode(ODD_NAME) in os.listdir(os.fsencode(repo))
+    assert os.fsencode(repo / ODD_NAME).endswith(b"/caf\xe9.yaml")
+    assert (repo / ODD_NAME).is_file()
     return repo
 
 
@@ -258,9 +263,7 @@ def test_a_committed_link_is_followed_only_inside_the_workspace(
     assert status == 1
 
 
-def test_a_link_inside_the_workspace_reads_at_the_revision_as_on_disk(
-    cli: Cli, repo: Path
-) -> None:
+def test_a_link_inside_the_workspace_reads_at_the_revision_as_on_disk(cli: Cli, repo: Path) -> None:
     (repo / "alias.yaml").symlink_to("p.yaml")  # a duplicate persona id: one finding
     commit(repo, "alias")
     status, document, err = validate_json(cli, repo, "main")
@@ -276,3 +279,9 @@ def test_a_committed_file_above_the_size_limit_is_not_fetched(repo: Path) -> Non
     with pytest.raises(OSError, match="reads files below 16 MiB"):
         source.read("big.yaml")
     assert "big.yaml" in list(source.yaml_files())
+
+
+def test_a_name_the_system_cannot_hold_is_kept_readable_not_a_crash() -> None:
+    # Where file names must be UTF-8 (Windows), the odd byte is shown escaped instead.
+    assert _file_name(b"caf\xe9.yaml", errors="strict") == "caf\\xe9.yaml"
+    assert _file_name(b"caf\xe9.yaml") == ODD_NAME

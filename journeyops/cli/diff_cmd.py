@@ -106,10 +106,9 @@ def diff(
         base_source = read_revision(root, base_commit)
         head_revision = None if head_commit is None else read_revision(root, head_commit)
     except GitError as error:
-        raise usage_error(escape(printable(str(error)))) from None
+        raise _usage(str(error)) from None
     if head_revision is not None and not head_revision.holds(CONFIG_FILE):
-        where = printable(f"there is no workspace at {root} in {head}")
-        raise usage_error(escape(where))
+        raise _usage(f"there is no workspace at {root} in {head}")
     head_source: WorkspaceSource = DiskSource(root) if head_revision is None else head_revision
     existed = base_source.holds(CONFIG_FILE)
     try:
@@ -121,12 +120,12 @@ def diff(
             model_name=model,
         )
     except RevisionConfigError as error:
-        typer.echo(f"{CONFIG_FILE} is broken in {error.label}:", err=True)
+        typer.echo(printable(f"{CONFIG_FILE} is broken in {error.label}:"), err=True)
         revision = None if error.label == WORKING_TREE else error.label
         print_diagnostics(config_diagnostics(error.problems), root, revision)
         raise typer.Exit(ExitStatus.USAGE) from None
     except UnknownModel as error:
-        raise usage_error(str(error)) from None
+        raise _usage(str(error)) from None
     sys.stdout.write(RENDERERS[output_format.value](result))
     diagnostics = load_diagnostics(result.head_problems)
     print_diagnostics(diagnostics, root, head)
@@ -134,3 +133,9 @@ def diff(
         raise typer.Exit(ExitStatus.FINDINGS)
     changed = exit_code and not result.empty
     raise typer.Exit(ExitStatus.FINDINGS if changed else ExitStatus.OK)
+
+
+def _usage(message: str) -> typer.Exit:
+    # Revisions and model names are the user's text (in CI, perhaps a pull request's branch
+    # name): shown escaped, and never read as console markup.
+    return usage_error(escape(printable(message)))

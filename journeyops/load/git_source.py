@@ -11,7 +11,6 @@ disk (`os.fsdecode`, surrogateescape), so a name that is not UTF-8 stays exact.
 from __future__ import annotations
 
 import errno
-import os
 import posixpath
 import re
 import subprocess
@@ -28,8 +27,6 @@ OBJECT_ID = re.compile(rb"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 LINK_MODE = b"120000"
 LINK_HOPS = 40  # as the kernel's limit on nested links
 LINK_BYTES = 4096  # a link's target is a name, at most PATH_MAX long
-# Git's index refresh in `git diff` is an optional write: a read-only tool leaves it alone.
-GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0"}
 
 
 class GitError(Exception):
@@ -121,7 +118,8 @@ def changed_files(root: Path, revision: Revision) -> set[str]:
     """Files below `root` that differ from `revision`: committed, staged, unstaged or new."""
     diff = _git(
         root,
-        *("diff", "--name-only", "-z", "--relative", "--no-ext-diff", "--no-textconv"),
+        *("diff", "--name-only", "-z", "--relative", "--no-renames"),
+        *("--no-ext-diff", "--no-textconv"),
         *("--end-of-options", revision.object_id, "--"),
     )
     untracked = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--")
@@ -139,9 +137,9 @@ def _list_tree(root: Path, revision: Revision) -> Entries:
             continue
         info, tab, raw_path = entry.partition(b"\t")
         fields = info.split()
-        if not tab or len(fields) != 4 or not OBJECT_ID.fullmatch(fields[2]):
+        mode, kind, object_id, size = fields if len(fields) == 4 else [b""] * 4
+        if not (tab and OBJECT_ID.fullmatch(object_id) and (kind != b"blob" or size.isdigit())):
             raise GitError(f"unexpected output from git ls-tree: {entry[:100]!r}")
-        mode, kind, object_id, size = fields
         if kind == b"blob":  # not a submodule's commit
             entries[_file_name(raw_path)] = (mode, object_id, int(size))
     return entries
@@ -206,6 +204,11 @@ def _why_no_commit(root: Path, name: str) -> str:
     if plain.returncode == 0 and OBJECT_ID.fullmatch(object_id):
         kind = _run(root, "cat-file", "-t", object_id.decode("ascii")).stdout.decode().strip()
         return f"revision '{name}' names a {kind or 'git object'}, not a commit"
+    if ".." in name:
+        return (
+            f"'{name}' is a range; give one commit (for a pull request, the merge base: "
+            "`git merge-base origin/main HEAD`)"
+        )
     if _run(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
         return f"unknown revision '{name}': the repository has no commits yet"
     return (
@@ -229,7 +232,6 @@ def _run(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
             input=stdin,
             capture_output=True,
             check=False,
-            env={**os.environ, **GIT_ENV},
         )
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH)") from None
