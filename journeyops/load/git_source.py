@@ -69,7 +69,8 @@ def resolve_revision(root: Path, name: str) -> Revision:
     if not name:
         raise GitError("an empty revision names no commit")
     if name.startswith("-"):
-        # No ref can start with '-' (git check-ref-format), so this is an option in disguise.
+        # `git branch` refuses such names, and git reads such text as an option; a ref that
+        # does start with '-' (update-ref allows it) is still reachable by its full name.
         raise GitError(
             f"revision '{name}' starts with '-': git would read it as an option; "
             "give a branch, tag or commit (write a ref in full, e.g. refs/heads/NAME)"
