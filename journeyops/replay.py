@@ -5,8 +5,10 @@ variables that shape the output, today's date (unless `--today` pins it), the to
 and the bytes of the workspace. When none of them changed since the last run, its output and
 exit status are printed again without starting typer, pydantic or rich, the bulk of a warm
 run's time. Only plain runs qualify: reports written to files, `--changed-since` (which
-depends on git) and `--no-cache` always take the normal path. Records are signed like every
-cache entry, so a record committed to a repository is never replayed.
+depends on git) and `--no-cache` always take the normal path, and so does a workspace with
+anything in it that is not a readable regular file (a link out, a fifo, an unreadable file
+or folder); files are read here as the normal path reads them (`DiskSource`). Records are
+signed like every cache entry, so a record committed to a repository is never replayed.
 """
 
 from __future__ import annotations
@@ -31,18 +33,21 @@ _ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "GITHUB_ACTIONS")
 @dataclass(frozen=True)
 class Replay:
     cache: Cache
-    key: str
+    key: str | None  # None: this run is not replayed, nor recorded
     source: ReadOnce  # what was read to make the key, for the run if it cannot be replayed
 
     def output(self) -> tuple[str, int] | None:
         """The recorded output and exit status, if the inputs are the same as then."""
+        if self.key is None:
+            return None
         record = self.cache.load(RECORD)
         if isinstance(record, tuple) and len(record) == 3 and record[0] == self.key:
             return str(record[1]), int(record[2])
         return None
 
     def record(self, output: str, status: int) -> None:
-        self.cache.store(RECORD, (self.key, output, status))
+        if self.key is not None:
+            self.cache.store(RECORD, (self.key, output, status))
 
 
 def plan(argv: list[str]) -> Replay | None:
@@ -72,17 +77,20 @@ def plan(argv: list[str]) -> Replay | None:
         if digest is None:
             try:
                 data = files[file] = disk.read(file)
-            except OSError as error:
+            except OSError as error:  # refused (a link out, a fifo, ...) or unreadable
                 files[file] = error
-                parts.append(f"{file}\0unreadable")
                 continue
             digest = content_hash(data)
             stats.learn(file, digest)
         digests[file] = digest
         parts.append(f"{file}\0{digest}")
     stats.save()
-    key = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return Replay(cache, key, ReadOnce(root, listing, files, digests))
+    # Only a workspace of plain readable files is replayed: anything else is checked afresh
+    # by the normal path, each time (what a link leads to, or why a file cannot be read,
+    # can change without a byte of the workspace changing).
+    plain = not any(isinstance(data, OSError) for data in files.values())
+    key = hashlib.sha256("\n".join(parts).encode()).hexdigest() if plain else None
+    return Replay(cache, key, ReadOnce(root, listing, files, digests, disk))
 
 
 def _plain_validate(argv: list[str]) -> Path | None:

@@ -17,8 +17,9 @@ from journeyops.validation import validate
 from tests.conftest import expectations, memory_workspace, observed, read_tree
 
 CASES = Path(__file__).resolve().parent / "cases"
-# A case is bytes in memory; an unreadable file only exists on disk (tests/test_cli.py).
-DISK_ONLY = {"JO014"}
+# A case is bytes in memory; an unreadable file, a link and a fifo only exist on disk
+# (tests/test_cli.py, tests/test_file_safety.py).
+DISK_ONLY = {"JO014", "JO016", "JO017"}
 TODAY = RunOptions(today=datetime.date(2026, 11, 24))
 RULE_IDS = sorted(set(RULES) - DISK_ONLY)
 

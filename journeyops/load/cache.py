@@ -6,9 +6,12 @@ parse and each file's validation results, both keyed by the hash of its bytes
 of the last plain `validate` run (`journeyops/replay.py`). Entries are written atomically
 (concurrent runs are safe: the last one wins) and read defensively: an entry that is
 corrupt, from another version, or not signed with this machine's key is ignored, never
-trusted. The signature matters because the
-cache is pickled and lives inside a repository: a pull request could commit a crafted file
-there, and it must not run in CI.
+trusted. The signature matters because the cache is pickled and lives inside a repository:
+a pull request could commit a crafted file there, and it must not run in CI. For the same
+reason the cache never goes through a link: a cache folder that is a link is not used (reads
+miss, writes are skipped, without a finding: the cache only saves time) and an entry that is
+a link or not a regular file is a miss, so nothing is written outside the workspace and no
+read can hang on a fifo or run on through `/dev/zero`.
 """
 
 from __future__ import annotations
@@ -19,16 +22,27 @@ import os
 import pickle
 import platform
 import secrets
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import pydantic_core
 
 from journeyops import __version__
+from journeyops.load.regular_files import read_descriptor
 
 FOLDER = ".journeyops-cache"
-_FORMAT = 1
+# 2: entries written before links and special files were refused may hold what was read
+# through them; a new format leaves them unused.
+_FORMAT = 2
+# The largest entry read back: the results of 7,400 files take about 10 MB.
+MAX_ENTRY_BYTES = 1 << 30
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | _CLOEXEC
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
 _VERSION = f"{_FORMAT}-{__version__}-{platform.python_version()}-{pydantic_core.__version__}"
 
 
@@ -37,15 +51,23 @@ def content_hash(data: bytes) -> str:
 
 
 class Cache:
+    """Best effort: whatever goes wrong (a read-only disk, a damaged entry) is a miss."""
+
     def __init__(self, root: Path) -> None:
-        self.folder = root / FOLDER / hashlib.sha1(_VERSION.encode()).hexdigest()[:12]
+        self.root = root
+        self.version = hashlib.sha1(_VERSION.encode()).hexdigest()[:12]
         self._key: bytes | None = None
 
     def load(self, name: str) -> Any | None:
         """The object stored under `name`, or None (missing, corrupt, foreign or stale)."""
         try:
-            blob = (self.folder / name).read_bytes()
-        except OSError:
+            with self._folder(create=False) as folder:
+                fd = os.open(name, _READ, dir_fd=folder)
+                try:
+                    blob = read_descriptor(fd, MAX_ENTRY_BYTES)
+                finally:
+                    os.close(fd)
+        except (OSError, NotImplementedError):
             return None
         signature, payload = blob[:32], blob[32:]
         if not hmac.compare_digest(signature, self._sign(payload)):
@@ -57,16 +79,41 @@ class Cache:
 
     def store(self, name: str, value: Any) -> None:
         """Best effort: a read-only or full disk only costs the next run its speed."""
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _ignore_in_git(self.folder.parent)
-            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(self._sign(payload) + payload)
-            Path(temp).replace(self.folder / name)
-        except OSError:
+            with self._folder(create=True) as folder:
+                temp = f".tmp-{secrets.token_hex(8)}"
+                fd = os.open(temp, _CREATE, 0o600, dir_fd=folder)
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(self._sign(payload) + payload)
+                    os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
+                except OSError:
+                    os.unlink(temp, dir_fd=folder)
+                    raise
+        except (OSError, NotImplementedError):
             return
+
+    @contextmanager
+    def _folder(self, *, create: bool) -> Iterator[int]:
+        """The open folder of this version's entries. The cache lives inside a repository,
+        so a pull request may commit `.journeyops-cache` (or the folder inside it) as a link
+        to a folder elsewhere: then there is no cache (OSError), nothing is read or written
+        through it. Each folder is opened below the one before it without following a link
+        (O_NOFOLLOW), so no link can be swapped in between the check and the use."""
+        opened = [os.open(self.root, _FOLDER & ~_NOFOLLOW)]
+        try:
+            for name in (FOLDER, self.version):
+                if create:
+                    with suppress(FileExistsError):
+                        os.mkdir(name, dir_fd=opened[-1])
+                opened.append(os.open(name, _FOLDER, dir_fd=opened[-1]))
+                if create and name == FOLDER:
+                    _ignore_in_git(opened[-1])
+            yield opened[-1]
+        finally:
+            for fd in opened:
+                os.close(fd)
 
     def _sign(self, payload: bytes) -> bytes:
         if self._key is None:
@@ -74,10 +121,14 @@ class Cache:
         return hmac.new(self._key, payload, hashlib.sha256).digest()
 
 
-def _ignore_in_git(folder: Path) -> None:
-    marker = folder / ".gitignore"
-    if not marker.exists():
-        marker.write_text("# Created by journeyops: this folder is a cache.\n*\n")
+def _ignore_in_git(folder: int) -> None:
+    """Create `.gitignore` in the open `folder` unless something (even a link) has that name."""
+    try:
+        fd = os.open(".gitignore", _CREATE, 0o644, dir_fd=folder)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w") as handle:
+        handle.write("# Created by journeyops: this folder is a cache.\n*\n")
 
 
 def _machine_key() -> bytes:

@@ -10,6 +10,7 @@ the metadata unchanged.
 
 from __future__ import annotations
 
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,12 @@ Signature = tuple[int, int, int, int]
 
 
 def signature(path: Path) -> Signature:
-    """OSError when the file cannot be looked at."""
-    st = path.stat()
+    """OSError when the file cannot be looked at, or is not a regular file. A link has no
+    signature: its own metadata says nothing of its target's bytes, and a link is read each
+    time so that where it leads is checked each time."""
+    st = path.lstat()
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(f"{path.name} is not a regular file")
     return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
 

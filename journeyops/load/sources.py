@@ -7,9 +7,12 @@ paths and bytes, never on `open()`.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
+
+from journeyops.load.regular_files import Kind, read_regular, walk
 
 CONFIG_FILE = "journeyops.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -28,22 +31,21 @@ class WorkspaceSource(Protocol):
 
 
 class DiskSource:
+    """A folder on disk, read as `regular_files` allows: regular files inside the root, and
+    links that stay inside it; everything else is refused with the finding to report."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.real = os.path.realpath(root)
+        self.kinds: dict[str, Kind] = {}  # what the listing saw at each path
 
     def read(self, path: str) -> bytes:
-        # builtin open: measured 20% faster than Path.read_bytes over thousands of files
-        with open(self.root / path, "rb") as file:  # noqa: PTH123
-            return file.read()
+        return read_regular(self.real, path, self.kinds.get(path))
 
     def yaml_files(self) -> Iterator[str]:
-        for folder, dirs, files in os.walk(self.root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            relative = Path(folder).relative_to(self.root).as_posix()
-            prefix = "" if relative == "." else relative + "/"
-            for name in sorted(files):
-                if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                    yield prefix + name
+        for path, kind in walk(self.real, YAML_SUFFIXES):
+            self.kinds[path] = kind
+            yield path
 
 
 class ReadOnce:
@@ -57,9 +59,10 @@ class ReadOnce:
         listing: list[str],
         files: dict[str, bytes | OSError],
         digests: dict[str, str],
+        disk: DiskSource | None = None,
     ) -> None:
         self.root, self.listing, self.files, self.digests = root, listing, files, digests
-        self.disk = DiskSource(root)
+        self.disk = disk or DiskSource(root)  # the one that listed: it knows what it saw
 
     def read(self, path: str) -> bytes:
         found = self.files.get(path)
@@ -97,6 +100,15 @@ def find_root(start: Path) -> Path | None:
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):
-        if (folder / CONFIG_FILE).is_file():
+        if _holds_config(folder):
             return folder
     return None
+
+
+def _holds_config(folder: Path) -> bool:
+    """Whether `folder` has a `journeyops.yaml` that is not a folder: a link or a fifo of
+    that name makes the root too, so that reading it reports what is wrong with it."""
+    try:
+        return not stat.S_ISDIR((folder / CONFIG_FILE).stat().st_mode)
+    except OSError:
+        return (folder / CONFIG_FILE).is_symlink()

@@ -7,7 +7,7 @@ import gc
 import pickle
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from pydantic import ValidationError
@@ -17,6 +17,7 @@ from journeyops.load import schema_errors
 from journeyops.load.cache import Cache, content_hash
 from journeyops.load.documents import RuleProblem, typed_documents
 from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled, processes
+from journeyops.load.regular_files import Refused
 from journeyops.load.selection import select_files
 from journeyops.load.sources import CONFIG_FILE, ReadOnce, WorkspaceSource
 from journeyops.load.suppressions import Suppression, find_suppressions
@@ -106,6 +107,9 @@ class LoadResult:
 def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
     try:
         data = source.read(CONFIG_FILE)
+    except Refused as refused:
+        problem = Problem(f"{CONFIG_FILE}: {refused.message}", CONFIG_FILE, FILE_START)
+        raise ConfigError([("config", replace(problem, hint=refused.hint))]) from None
     except OSError as error:
         message = f"cannot read {CONFIG_FILE}: {error.strerror or 'not found'}"
         raise ConfigError([("config", Problem(message, CONFIG_FILE, FILE_START))]) from None
@@ -167,11 +171,7 @@ def load_scan(
         fresh = {} if serial else parse_pickled(readable, todo, count)
         for file, data in wanted.items():
             if isinstance(data, OSError):
-                message = f"cannot read the file: {data.strerror or 'not found'}"
-                hint = "fix the file's permissions or link, or exclude it in journeyops.yaml"
-                result.problems.append(
-                    ("unreadable-file", Problem(message, file, FILE_START, hint))
-                )
+                result.problems.append(_unreadable(file, data))
                 continue
             if serial:
                 parsed = parse(file, data)
@@ -181,6 +181,15 @@ def load_scan(
     if snapshot is not None and (fresh or before.keys() != reuse):
         snapshot.store(SNAPSHOT, {f: (digests[f], fresh.get(f) or before[f][1]) for f in readable})
     return result
+
+
+def _unreadable(file: str, error: OSError) -> RuleProblem:
+    """A file that was not read: refused (a link out, a fifo, too large) or unreadable."""
+    if isinstance(error, Refused):
+        return error.problem(file)
+    message = f"cannot read the file: {error.strerror or 'not found'}"
+    hint = "fix the file's permissions or link, or exclude it in journeyops.yaml"
+    return ("unreadable-file", Problem(message, file, FILE_START, hint))
 
 
 def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:

@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from journeyops.diagnostics import FILE_START, Problem, Span
+from journeyops.load.regular_files import too_large_message
 from journeyops.load.yaml_builder import MAP, PLAIN, SEQ, Builder, NeedPositions, Reject
 from journeyops.load.yaml_problems import line_col, syntax_problem, utf8_problem, yaml_11_directive
 from journeyops.load.yaml_scalars import STR_TAG
@@ -97,9 +98,8 @@ class LazyPositions:
 
 def _read(data: bytes, file: str, lazy: LazyPositions | None) -> ParsedFile:
     result = ParsedFile()
-    if len(data) >= MAX_FILE_BYTES:
-        message = f"the file is {len(data) / 2**20:.0f} MiB; journeyops reads files below 16 MiB"
-        hint = "split it into several files (a file may hold many `---` separated documents)"
+    if len(data) >= MAX_FILE_BYTES:  # from a git revision: a file on disk is not even read
+        message, hint = too_large_message(len(data))
         result.problems.append(("unsupported-yaml", Problem(message, file, FILE_START, hint)))
         return result
     bad_byte = utf8_problem(data, file)

@@ -34,6 +34,8 @@ _ALL = (
     Rule("JO013", "unsupported-yaml", E, "A YAML construct journey files do not use.", doc=loading.UNSUPPORTED_YAML),
     Rule("JO014", "unreadable-file", E, "A workspace file cannot be read.", doc=loading.UNREADABLE_FILE),
     Rule("JO015", "unused-suppression", W, "A suppression comment suppresses nothing.", doc=loading.UNUSED_SUPPRESSION),
+    Rule("JO016", "link-outside-workspace", E, "A link points outside the workspace.", doc=loading.LINK_OUTSIDE_WORKSPACE),
+    Rule("JO017", "not-a-regular-file", E, "A workspace file is a fifo, socket or device.", doc=loading.NOT_A_REGULAR_FILE),
     # JO1xx: reference integrity
     Rule("JO101", "unknown-persona", E, "A reference names a persona that does not exist.", across=references.unknown_persona),
     Rule("JO102", "unknown-journey", E, "A reference names a journey that does not exist.", across=references.unknown_journey),

@@ -97,8 +97,10 @@ Good:
 """
 
 UNREADABLE_FILE = """
-A YAML file below the workspace root cannot be read: a symbolic link whose target is gone, or
-a file without read permission. Fix it, or leave it out with `exclude:` in journeyops.yaml.
+A YAML file or a folder below the workspace root cannot be read: a symbolic link whose target
+is gone, or a file or folder without read permission. A folder that cannot be listed is
+reported too, at the folder, since the files in it are not checked. Fix it, or leave it out
+with `exclude:` in journeyops.yaml.
 """
 
 UNKNOWN_KIND = """
@@ -145,4 +147,30 @@ Bad:
     owner: Onboarding squad  # journeyops: disable=JO301
 Good:
     owner: Onboarding squad
+"""
+
+LINK_OUTSIDE_WORKSPACE = """
+A symbolic link below the workspace root points outside it. journeyops reads only files inside
+the workspace root, so the link is not followed, and nothing of what it points to is read or
+shown. This keeps a link committed in a pull request (to `~/.git-credentials`, say) from
+putting a secret into the CI log or an uploaded report. A link to a folder outside the root is
+reported at the link: none of the files in it are checked. Links that stay inside the root
+are read as usual; a folder link inside it is not entered, its files are read where they are.
+
+Bad:
+    journeys/shared.yaml -> ../../common/shared.yaml    # outside the workspace root
+Good:
+    journeys/shared.yaml -> ../common/shared.yaml       # common/ is inside the root
+"""
+
+NOT_A_REGULAR_FILE = """
+A YAML name below the workspace root is a fifo (named pipe), a socket or a device, or a link
+to one. Reading it could wait forever (a fifo) or never end (`/dev/zero`), so journeyops does
+not read it. Replace it with a regular file, or leave it out with `exclude:` in
+journeyops.yaml.
+
+Bad:
+    journeys/onboarding.yaml -> /dev/zero
+Good:
+    journeys/onboarding.yaml                            # a regular file
 """
