@@ -113,7 +113,7 @@ def test_pages_no_longer_produced_are_removed_but_nothing_else(cli: Cli, nasty: 
     (out / "journeys" / "extra.html").write_text("someone else's page")
     journeys = nasty / "journeys.yaml"
     journeys.write_text(journeys.read_text().split("\n---\n")[0] + "\n")  # drop `tricky`
-    status, stdout, err = cli("render", str(nasty), "--out", str(out), "--no-diagrams", "-f", "json")
+    status, stdout, err = cli("render", str(nasty), "-o", str(out), "--no-diagrams", "-f", "json")
     assert status == 1 and "error JO102 unknown journey 'tricky'" in err  # in ideas.yaml
     assert json.loads(stdout)["removed"] == ["journeys/tricky.html"]
     assert sorted(p.name for p in (out / "journeys").iterdir()) == ["extra.html", "parent.html"]
