@@ -28,7 +28,7 @@ class Unpublished:
     @property
     def what(self) -> str:
         if self.kind is None:
-            return self.file
+            return f"documents in {self.file} that did not load"
         return f"{self.kind} '{self.id}' in {self.file}"
 
     def lines(self) -> list[str]:
