@@ -45,7 +45,9 @@ def render(
             "--out",
             "-o",
             help="Folder to write the site into. It must be empty, missing, or a site an "
-            "earlier render wrote (pages it no longer produces are removed; nothing else is).",
+            "earlier render wrote (pages it no longer produces are removed; nothing else is). "
+            "It may be a link to a folder; links inside it are never written or removed "
+            "through.",
         ),
     ] = Path("site"),
     model: Annotated[
