@@ -3,7 +3,9 @@ and template overrides. The pages in a real browser: tests/test_site_browser.py.
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from journeyops.model.journey import Journey
 from journeyops.render.diagrams import draw
 from journeyops.render.dot import journey_dot, quote
 from journeyops.render.output import MANIFEST
+from tests.browser import VNU_JAR, require
 from tests.conftest import ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -68,7 +71,7 @@ def test_graphviz_draws_user_text_literally_and_inline_ready() -> None:
 def test_rendered_pages_escape_everything_the_user_wrote(cli: Cli, nasty: Path) -> None:
     out = nasty.parent / "site"
     status, stdout, err = cli("render", str(nasty), "--out", str(out), "--no-cache")
-    assert (status, err) == (0, "")
+    assert status == 0 and " error " not in err  # validate's warnings only
     assert "Rendered 3 pages with 3 diagrams" in stdout
     pages = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.html")}
     assert sorted(pages) == ["index.html", "journeys/parent.html", "journeys/tricky.html"]
@@ -112,9 +115,9 @@ def test_pages_no_longer_produced_are_removed_but_nothing_else(cli: Cli, nasty: 
     (out / "journeys" / "extra.html").write_text("someone else's page")
     journeys = nasty / "journeys.yaml"
     journeys.write_text(journeys.read_text().split("\n---\n")[0] + "\n")  # drop `tricky`
-    status, stdout, _ = cli("render", str(nasty), "--out", str(out), "--no-diagrams", "-f", "json")
-    assert status == 0
-    assert '"removed": [\n    "journeys/tricky.html"\n  ]' in stdout
+    status, stdout, err = cli("render", str(nasty), "-o", str(out), "--no-diagrams", "-f", "json")
+    assert status == 1 and "error JO102 unknown journey 'tricky'" in err  # in ideas.yaml
+    assert json.loads(stdout)["removed"] == ["journeys/tricky.html"]
     assert sorted(p.name for p in (out / "journeys").iterdir()) == ["extra.html", "parent.html"]
 
 
@@ -165,3 +168,132 @@ def test_files_with_errors_are_reported_and_the_rest_is_rendered(cli: Cli, tmp_p
     assert status == 1
     assert "personas.yaml:7:1: error JO010 unknown field 'nmae'" in err
     assert (out / "index.html").is_file()
+
+
+JOURNEYS = """\
+kind: journey
+id: good
+title: Good
+stages:
+  - id: only
+    name: Only
+    steps:
+      - id: fine
+        name: Fine
+        emotion: 1
+---
+kind: journey
+id: bad
+title: Bad
+stages:
+  - id: only
+    name: Only
+    steps:
+      - id: glad
+        name: Glad
+        emotion: EMOTION
+"""
+
+
+def workspace(folder: Path, emotion: str, config: str = "") -> Path:
+    folder.mkdir()
+    (folder / "journeyops.yaml").write_text(f"version: 1\nname: Errors\n{config}")
+    (folder / "journeys.yaml").write_text(JOURNEYS.replace("EMOTION", emotion))
+    return folder
+
+
+def site_text(out: Path) -> dict[str, str]:
+    return {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.html"))}
+
+
+def test_a_document_with_errors_is_not_published_and_render_reports_as_validate_does(
+    cli: Cli, tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path / "ws", "7")
+    (ws / "odd.yaml").write_text("kind: persona\nid: odd\nname: Odd\n'<script>x</script>': 1\n")
+    validated, report, _ = cli("validate", str(ws), "--no-cache")
+    out = tmp_path / "site"
+    status, stdout, err = cli("render", str(ws), "-o", str(out), "--no-diagrams", "--no-cache")
+    assert (status, validated) == (1, 1)
+    assert err == report  # the same findings, the same words
+    assert "2 documents with errors not published" in stdout
+    pages = site_text(out)
+    assert sorted(pages) == ["index.html", "journeys/good.html"]
+    assert not any("+7" in page for page in pages.values())
+    assert ">+1 (positive)</td>" in pages["journeys/good.html"]
+    index = pages["index.html"]
+    assert "<strong>journey &#39;bad&#39; in journeys.yaml</strong>, not published" in index
+    assert "<code>journeys.yaml:21:18: JO012 emotion 7 is outside the scale -2..2</code>" in index
+    assert "<strong>documents in odd.yaml that did not load</strong>, not published" in index
+    assert "&lt;script&gt;" in index and "<script" not in index
+    assert "1 journeys, 0 personas" in index  # the counts are of what is published
+    _, stdout, _ = cli("render", str(ws), "-o", str(out), "--no-diagrams", "-f", "json")
+    left_out = json.loads(stdout)["not_published"]
+    assert [(u["file"], u["kind"], u["id"]) for u in left_out] == [
+        ("journeys.yaml", "journey", "bad"),
+        ("odd.yaml", None, None),
+    ]
+
+
+@pytest.mark.parametrize("example", ["broken", "northwind"])
+def test_render_exits_as_validate_does(cli: Cli, tmp_path: Path, example: str) -> None:
+    ws = ROOT / "examples" / example
+    validated, report, _ = cli("validate", str(ws), "--no-cache")
+    status, _, err = cli("render", str(ws), "-o", str(tmp_path / "s"), "--no-diagrams")
+    assert status == validated
+    assert err == (report if validated else err)  # a clean one may still print warnings
+
+
+BIG = "9" * 400
+
+
+@NEEDS_DOT
+@pytest.mark.parametrize("emotion", [BIG, f"-{BIG}", ".inf", "-.inf", ".nan", "1e400", "2.5"])
+def test_a_huge_or_non_finite_emotion_never_crashes_render(
+    cli: Cli, tmp_path: Path, emotion: str
+) -> None:
+    ws = workspace(tmp_path / "ws", emotion)
+    out = tmp_path / "site"
+    status, _, err = cli("render", str(ws), "-o", str(out), "--no-cache")
+    assert status == 1 and " error JO01" in err
+    pages = site_text(out)
+    assert sorted(pages) == ["index.html", "journeys/good.html"]
+    assert "<li><code>journeys.yaml:21:18: JO01" in pages["index.html"]
+
+
+@NEEDS_DOT
+def test_with_the_emotion_rule_off_a_huge_emotion_is_drawn_and_not_called_positive(
+    cli: Cli, tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path / "ws", BIG, "lint:\n  rules: {JO012: off}\n")
+    out = tmp_path / "site"
+    status, stdout, _ = cli("render", str(ws), "-o", str(out), "--no-cache")
+    assert status == 0 and "with 3 diagrams" in stdout
+    page = site_text(out)["journeys/bad.html"]
+    assert f"+{BIG} (outside the scale)</td>" in page and "(positive)</td>" not in page
+
+
+@NEEDS_DOT
+def test_an_emotion_scale_of_any_size_reads_in_words(cli: Cli, tmp_path: Path) -> None:
+    scale = f"taxonomy:\n  emotion: {{min: -1, max: {BIG}}}\n"
+    ws = workspace(tmp_path / "ws", "3", scale)
+    out = tmp_path / "site"
+    status, _, err = cli("render", str(ws), "-o", str(out), "--no-cache")
+    assert status == 0, err
+    assert "+3 (negative)" in site_text(out)["journeys/bad.html"]  # below the middle
+
+
+def test_a_page_with_documents_not_published_is_valid_html(cli: Cli, tmp_path: Path) -> None:
+    require(shutil.which("java") is not None and VNU_JAR.is_file(), f"java and {VNU_JAR}")
+    ws = workspace(tmp_path / "ws", "7")
+    (ws / "odd.yaml").write_text("kind: persona\nid: odd\nname: Odd\n'<b>x</b>': 1\n")
+    out = tmp_path / "site"
+    cli("render", str(ws), "-o", str(out), "--no-diagrams", "--no-cache")
+    pages = [str(p) for p in sorted(out.rglob("*.html"))]
+    done = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "text", *pages],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,15 +9,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyops.cli.console import WorkspacePath, usage_error, workspace_root
-from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
+from journeyops.cli.console import (
+    WorkspacePath,
+    path_display,
+    stderr_console,
+    usage_error,
+    workspace_root,
+)
+from journeyops.cli.file_problems import config_diagnostics, print_diagnostics
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError
+from journeyops.report import ReportContext
+from journeyops.report.safe_text import dumps_json, printable
+from journeyops.report.text import TextReporter
 from journeyops.scoring.run import UnknownModel
+from journeyops.validation import ValidationResult
 
 if TYPE_CHECKING:
+    from journeyops.render import Rendered
     from journeyops.render.output import Written
 
 
@@ -35,7 +45,9 @@ def render(
             "--out",
             "-o",
             help="Folder to write the site into. It must be empty, missing, or a site an "
-            "earlier render wrote (pages it no longer produces are removed; nothing else is).",
+            "earlier render wrote (pages it no longer produces are removed; nothing else is). "
+            "It may be a link to a folder; links inside it are never written or removed "
+            "through.",
         ),
     ] = Path("site"),
     model: Annotated[
@@ -76,8 +88,11 @@ def render(
     Pages are self-contained (styles and diagrams inline, nothing loaded from the network)
     and the same workspace always gives the same bytes. Diagrams need Graphviz's `dot`.
 
-    Exit status: 0 written, 1 written but some files have errors (their documents are
-    missing from the site), 2 usage, journeyops.yaml, Graphviz or output-folder problem.
+    The findings `validate` would report are printed on stderr. A document with errors is
+    not published: the overview lists it, with its errors, instead of showing its values.
+
+    Exit status: 0 written, 1 written but validate finds errors (the documents with errors
+    are not published), 2 usage, journeyops.yaml, Graphviz or output-folder problem.
 
     Examples:
 
@@ -86,7 +101,7 @@ def render(
       journeyops render --model wsjf --top 20 --templates my-theme/
     """
     # Jinja and Graphviz are imported only by this command, not by every run of the tool.
-    from journeyops.render import GraphvizError, TemplateProblem  # noqa: PLC0415
+    from journeyops.render import GraphvizError, InvalidConfig, TemplateProblem  # noqa: PLC0415
     from journeyops.render import render as run_render  # noqa: PLC0415
     from journeyops.render.output import OutputError, write_site  # noqa: PLC0415
 
@@ -103,6 +118,9 @@ def render(
             cache=None if no_cache else Cache(root),
         )
         written = write_site(out, rendered.pages)
+    except InvalidConfig as error:
+        _print_findings(error.findings, root)
+        raise typer.Exit(ExitStatus.USAGE) from None
     except ConfigError as error:
         print_diagnostics(config_diagnostics(error.problems), root)
         raise typer.Exit(ExitStatus.USAGE) from None
@@ -111,32 +129,48 @@ def render(
     except OSError as error:
         raise usage_error(f"cannot write the site into {out}: {error.strerror}") from None
     if output_format is RenderFormat.JSON:
-        sys.stdout.write(_json(out, rendered.diagrams, written))
+        sys.stdout.write(_json(out, rendered, written))
     else:
-        sys.stdout.write(_text(out, rendered.diagrams, written))
-    diagnostics = load_diagnostics(rendered.load_problems)
-    print_diagnostics(diagnostics, root)
-    raise typer.Exit(ExitStatus.FINDINGS if diagnostics else ExitStatus.OK)
+        sys.stdout.write(_text(out, rendered, written))
+    sys.stdout.flush()
+    for warning in written.warnings:
+        stderr_console().print(f"[yellow]warning:[/] {printable(warning)}", markup=True)
+    _print_findings(rendered.findings, root)
+    raise typer.Exit(ExitStatus.FINDINGS if rendered.findings.errors else ExitStatus.OK)
 
 
-def _text(out: Path, diagrams: int, written: Written) -> str:
+def _print_findings(findings: ValidationResult, root: Path) -> None:
+    """What validate's text report says, on stderr (standard output is the site's summary)."""
+    if findings.diagnostics:
+        text = TextReporter(ReportContext(display=path_display(root))).render(findings)
+        stderr_console().file.write(text)
+
+
+def _text(out: Path, rendered: Rendered, written: Written) -> str:
     pages = len(written.written) + len(written.unchanged)
     counts = f"{len(written.written)} written, {len(written.unchanged)} unchanged"
     if written.removed:
         counts += f", {len(written.removed)} removed"
-    index = out / "index.html"
-    return (
-        f"Rendered {pages} pages with {diagrams} diagrams into {out}/ ({counts}).\n"
-        f"Open {index} in a browser.\n"
-    )
+    lines = [f"Rendered {pages} pages with {rendered.diagrams} diagrams into {out}/ ({counts})."]
+    if rendered.unpublished:
+        n = len(rendered.unpublished)
+        noun = "document" if n == 1 else "documents"
+        lines.append(f"{n} {noun} with errors not published (listed on the overview).")
+    lines.append(f"Open {out / 'index.html'} in a browser.")
+    return "".join(printable(line) + "\n" for line in lines)
 
 
-def _json(out: Path, diagrams: int, written: Written) -> str:
+def _json(out: Path, rendered: Rendered, written: Written) -> str:
     report = {
         "out": str(out),
-        "diagrams": diagrams,
+        "diagrams": rendered.diagrams,
         "written": written.written,
         "unchanged": written.unchanged,
         "removed": written.removed,
+        "not_published": [
+            {"file": u.file, "kind": u.kind, "id": u.id, "errors": u.lines()}
+            for u in rendered.unpublished
+        ],
+        "warnings": written.warnings,
     }
-    return json.dumps(report, indent=2) + "\n"
+    return dumps_json(report) + "\n"

@@ -1,7 +1,8 @@
 """`render` as a library call: the workspace as a static, self-contained HTML site.
 
-Stages: load and rank (as `score` does), build each diagram's DOT source, draw them all with
-Graphviz in parallel, then lay out the pages. Writing them is `render.output`'s job.
+Stages: check the workspace (as `validate` does) and keep only the documents without errors,
+rank them (as `score` does), build each diagram's DOT source, draw them all with Graphviz in
+parallel, then lay out the pages. Writing them is `render.output`'s job.
 """
 
 from __future__ import annotations
@@ -11,25 +12,36 @@ from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
-from journeyops.diagnostics import Problem
 from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
 from journeyops.render import site
 from journeyops.render.diagrams import Drawing, GraphvizError
 from journeyops.render.pages import SiteData
+from journeyops.render.published import Unpublished, published
+from journeyops.scoring.ranking import rank
 from journeyops.scoring.run import score
+from journeyops.validation import ValidationResult, validate
 
 
 class TemplateProblem(Exception):
     """A template from `--templates` does not parse or fails while rendering."""
 
 
+class InvalidConfig(Exception):
+    """journeyops.yaml is broken: `findings` says how, as validate reports it."""
+
+    def __init__(self, findings: ValidationResult) -> None:
+        super().__init__("journeyops.yaml has errors")
+        self.findings = findings
+
+
 @dataclass(frozen=True)
 class Rendered:
     pages: dict[str, str]
     diagrams: int
-    # Problems in files (schema errors and the like): documents they hit are missing.
-    load_problems: list[tuple[str, Problem]] = field(default_factory=list)
+    # What validate finds in the workspace: documents with errors are not on the site.
+    findings: ValidationResult = field(default_factory=lambda: ValidationResult([]))
+    unpublished: list[Unpublished] = field(default_factory=list)
 
 
 def render(
@@ -42,10 +54,16 @@ def render(
     cache: Cache | None = None,
     workers: int | None = None,
 ) -> Rendered:
-    """Every page of the site. Raises ConfigError, UnknownModel (as `score`), GraphvizError
-    and TemplateProblem."""
+    """Every page of the site. Raises InvalidConfig, ConfigError, UnknownModel (as `score`),
+    GraphvizError and TemplateProblem."""
+    findings = validate(source, cache=cache)
+    if findings.config_error:
+        raise InvalidConfig(findings)
     run = score(source, model_name, cache=cache)
-    data = SiteData(run.workspace, run.ranking)
+    workspace, unpublished = published(run.workspace, findings)
+    # Ranked again without what is left out, so that ranks count only what the site shows.
+    ranking = rank(workspace, run.ranking.model) if unpublished else run.ranking
+    data = SiteData(workspace, ranking, unpublished)
     found = site.diagrams(data) if diagrams else {}
     # Graphviz draws on every core while the pages are laid out around placeholders.
     drawing = Drawing({key: d.dot for key, d in found.items()}, workers) if found else None
@@ -58,7 +76,8 @@ def render(
         raise TemplateProblem(f"template error: {error}") from None
     finally:
         drawn = drawing.result() if drawing else {}
-    return Rendered(site.with_diagrams(laid_out, drawn, found), len(drawn), run.load_problems)
+    pages = site.with_diagrams(laid_out, drawn, found)
+    return Rendered(pages, len(drawn), findings, unpublished)
 
 
-__all__ = ["GraphvizError", "Rendered", "TemplateProblem", "render"]
+__all__ = ["GraphvizError", "InvalidConfig", "Rendered", "TemplateProblem", "render"]

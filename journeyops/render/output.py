@@ -1,17 +1,30 @@
-"""Writing a rendered site into its folder without ever deleting what someone else put there.
+"""Writing a rendered site into its folder without ever touching what someone else put there.
 
 The folder keeps a manifest of the files journeyops wrote. A later render removes only the
 pages it wrote before and no longer produces (a deleted journey); a folder that is not empty
 and has no manifest is not a journeyops site, and nothing is written into it.
+
+The folder's content is not trusted: a site folder may be committed, and a pull request can
+change it. So `--out` itself may be a link (the user named it), but below it render writes
+and removes only regular files whose every parent is a real folder, and a manifest entry is
+a claim to check, never an instruction: one that leaves the folder, goes through a link or
+names anything but a regular file is ignored and reported.
+
+A render that is killed leaves its manifest marked incomplete: it is written first, naming
+every file the render may leave behind, and marked complete at the end. The next render
+finishes the job, temporary files included.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeyops.atomic import write_atomic
+from journeyops.render.output_paths import UnsafePath, check_inside, is_our_page, is_temporary_of
 
 MANIFEST = ".journeyops-site"
 
@@ -25,57 +38,142 @@ class Written:
     written: list[str]
     unchanged: list[str]
     removed: list[str]
+    # Damage found in the folder (manifest entries that were ignored): for stderr.
+    warnings: list[str] = field(default_factory=list)
 
 
 def write_site(out: Path, pages: dict[str, str]) -> Written:
-    previous = _previous(out)
-    written, unchanged = [], []
-    for path, text in sorted(pages.items()):
-        target = out / path
-        if _same(target, text):
-            unchanged.append(path)
-            continue
-        write_atomic(target, text)
-        written.append(path)
-    removed = []
-    for path in sorted(previous - pages.keys()):
-        target = out / path
-        if target.is_file():
-            target.unlink()
-            removed.append(path)
-    write_atomic(out / MANIFEST, json.dumps({"files": sorted(pages)}, indent=1) + "\n")
-    return Written(written, unchanged, removed)
+    root = _folder(out)
+    previous, warnings = _previous(root, out, pages)
+    for path in pages:
+        try:
+            check_inside(root, path)
+        except UnsafePath as error:
+            raise OutputError(
+                f"{out / path} {error}; journeyops writes only regular files in --out: "
+                "remove it, or choose another folder with --out"
+            ) from None
+    stale = sorted(previous - pages.keys())
+    changed = {p: t for p, t in sorted(pages.items()) if not _same(root / p, t)}
+    if changed or stale:
+        # Named before anything is written, so that a killed render is recognised as ours.
+        _write_manifest(root, sorted(previous | pages.keys()), complete=False)
+    for path, text in changed.items():
+        write_atomic(root / path, text)
+    removed = [path for path in stale if _remove(root, path)]
+    _remove_temporaries(root, [*pages, MANIFEST])
+    _write_manifest(root, sorted(pages), complete=True)
+    unchanged = [p for p in sorted(pages) if p not in changed]
+    return Written(list(changed), unchanged, removed, warnings)
 
 
-def _previous(out: Path) -> set[str]:
-    if not out.exists():
-        return set()
-    if not out.is_dir():
+def _folder(out: Path) -> Path:
+    """The real folder behind `--out` (a link there is the user's choice and is followed)."""
+    root = out.resolve()
+    if root.exists() and not root.is_dir():
         raise OutputError(f"{out} is a file; choose a folder with --out")
-    manifest = out / MANIFEST
-    if not manifest.is_file():
-        if any(out.iterdir()):
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def _previous(root: Path, out: Path, pages: dict[str, str]) -> tuple[set[str], list[str]]:
+    """The files an earlier render wrote here, and the damage found in its manifest."""
+    manifest = root / MANIFEST
+    try:
+        mode = manifest.lstat().st_mode
+    except FileNotFoundError:
+        if not _only_ours(root, "", pages):
             raise OutputError(
                 f"{out} is not empty and was not written by journeyops render (it has no "
                 f"{MANIFEST}); choose another folder with --out, or empty this one"
-            )
-        return set()
+            ) from None
+        return set(), []
+    damaged = f"{out / MANIFEST} is damaged; delete the folder {out} and render again"
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{damaged} (it is not a regular file)")
     try:
         files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise OutputError(
-            f"{manifest} is damaged; delete the folder {out} and render again"
-        ) from None
-    # Only plain relative paths inside the folder: a manifest is never a way out of it.
-    return {
-        f
-        for f in files
-        if isinstance(f, str) and ".." not in f.split("/") and not f.startswith("/")
-    }
+        raise OutputError(damaged) from None
+    if not isinstance(files, list):
+        raise OutputError(damaged)
+    kept, warnings = set(), []
+    for entry in files:
+        try:
+            check_inside(root, entry)
+        except UnsafePath as error:
+            warnings.append(f"{out / MANIFEST}: ignored the entry {entry!r}: it {error}")
+            continue
+        kept.add(entry)
+    return kept, warnings
+
+
+def _only_ours(folder: Path, prefix: str, pages: dict[str, str]) -> bool:
+    """Whether everything in the folder is what a render of these pages leaves when it is
+    killed before its manifest exists: some of the pages (by their generator tag, or their
+    exact text), temporary files of them or of the manifest, and the folders around them.
+    Anything else (a user's notes, a link) means the folder is not ours."""
+    names = {p.removeprefix(prefix) for p in [*pages, MANIFEST] if p.startswith(prefix)}
+    here = {n for n in names if "/" not in n}
+    folders = {n.split("/")[0] for n in names if "/" in n}
+    with os.scandir(folder) as entries:
+        return all(_is_ours(entry, prefix, here, folders, pages) for entry in entries)
+
+
+def _is_ours(
+    entry: os.DirEntry[str], prefix: str, here: set[str], folders: set[str], pages: dict[str, str]
+) -> bool:
+    if entry.is_dir(follow_symlinks=False):
+        return entry.name in folders and _only_ours(
+            Path(entry.path), f"{prefix}{entry.name}/", pages
+        )
+    if not entry.is_file(follow_symlinks=False):
+        return False  # a link, a fifo: never something render leaves
+    if is_temporary_of(entry.name, here):
+        return True
+    page = prefix + entry.name
+    return page in pages and is_our_page(Path(entry.path), pages[page])
+
+
+def _remove(root: Path, path: str) -> bool:
+    """Remove a page an earlier render wrote, if it is still a regular file inside."""
+    try:
+        check_inside(root, path)
+        (root / path).unlink()
+    except (UnsafePath, FileNotFoundError):
+        return False
+    return True
+
+
+def _remove_temporaries(root: Path, paths: list[str]) -> None:
+    """Temporary files a killed render left beside the files it was writing."""
+    by_folder: dict[str, set[str]] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        by_folder.setdefault(folder, set()).add(name)
+    for folder, names in by_folder.items():
+        try:
+            if folder:
+                check_inside(root, folder, folder=True)
+            entries = list(os.scandir(root / folder))
+        except (UnsafePath, FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and is_temporary_of(entry.name, names):
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def _write_manifest(root: Path, files: list[str], *, complete: bool) -> None:
+    text = json.dumps({"files": files, "complete": complete}, indent=1) + "\n"
+    if not _same(root / MANIFEST, text):
+        write_atomic(root / MANIFEST, text)
 
 
 def _same(target: Path, text: str) -> bool:
+    """Whether a regular file (never a link's target) already holds `text`."""
     try:
+        if not stat.S_ISREG(target.lstat().st_mode):
+            return False
         return target.read_text(encoding="utf-8") == text
     except (OSError, UnicodeDecodeError):
         return False

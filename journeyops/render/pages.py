@@ -7,13 +7,14 @@ insights, a journey's children) happens here, once.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from journeyops.model import Insight, Opportunity
 from journeyops.model.journey import Journey, Stage, Step
 from journeyops.model.persona import Persona
 from journeyops.model.workspace import Workspace
+from journeyops.render.published import Unpublished
 from journeyops.scoring.base import fmt
 from journeyops.scoring.ranking import Entry, Ranking
 
@@ -31,8 +32,10 @@ class Scored:
 
 @dataclass
 class SiteData:
-    workspace: Workspace
+    workspace: Workspace  # only what is published
     ranking: Ranking
+    # Documents left out because validate finds errors in them, with those errors.
+    unpublished: list[Unpublished] = field(default_factory=list)
 
     @cached_property
     def opportunities(self) -> list[Scored]:
@@ -120,10 +123,13 @@ def _rank_order(scored: Scored) -> tuple[bool, int, str]:
 
 
 def emotion_word(emotion: int | None, low: int, high: int) -> str:
-    """How a score reads in words, so that the map never relies on colour alone."""
+    """How a score reads in words, so that the map never relies on colour alone. Integer
+    arithmetic only: a score or a scale of any size compares exactly, and never overflows."""
     if emotion is None:
         return "not rated"
-    middle = (low + high) / 2
-    if emotion == middle:
+    if not low <= emotion <= high:
+        return "outside the scale"
+    doubled, middle = 2 * emotion, low + high
+    if doubled == middle:
         return "neutral"
-    return "positive" if emotion > middle else "negative"
+    return "positive" if doubled > middle else "negative"

@@ -22,6 +22,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from journeyops import __version__
+from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render.dot import hierarchy_dot, journey_dot
 from journeyops.render.pages import SiteData, emotion_word
@@ -79,7 +80,7 @@ def diagrams(data: SiteData) -> dict[str, Diagram]:
     """Every diagram the site shows, by journey id (and `HIERARCHY`)."""
     scale = data.workspace.config.taxonomy.emotion
     found = {
-        j.id: Diagram(f"Flow of the steps of {j.title}", journey_dot(j, scale))
+        j.id: Diagram(f"Flow of the steps of {j.title}", journey_dot(j, _drawn_scale(j, scale)))
         for j in data.journeys
         if j.steps()
     }
@@ -87,6 +88,17 @@ def diagrams(data: SiteData) -> dict[str, Diagram]:
     if len(data.journeys) > 1:
         found[HIERARCHY] = Diagram("How the journeys nest", hierarchy_dot(data.journeys, links))
     return found
+
+
+def _drawn_scale(journey: Journey, scale: EmotionScale) -> EmotionScale:
+    """The scale a diagram colours by: the configured one, widened to hold an emotion outside
+    it. Such a journey is published only when a team turned JO012 off, and a colour must
+    still come from a share within 0..1 (a 400-digit score would overflow a float)."""
+    emotions = [step.emotion for _, _, step in journey.steps() if step.emotion is not None]
+    low, high = min([scale.min, *emotions]), max([scale.max, *emotions])
+    if (low, high) == (scale.min, scale.max):
+        return scale
+    return scale.model_copy(update={"min": low, "max": high})
 
 
 def pages(
