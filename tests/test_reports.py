@@ -85,20 +85,22 @@ def test_github_annotations_match_golden(cli: Cli, golden: Callable[[str, str], 
 
 
 def test_github_escapes_data_and_properties() -> None:
+    """User line breaks are shown escaped (printable), then the runner's %-escapes apply:
+    the only real line break in an annotation is the one before the hint."""
     diagnostic = Diagnostic(
         "a,b:c.yaml",
         Span(1, 2, 3, 4),
         "JO101",
         "unknown-persona",
         Severity.WARNING,
-        "50% done\r\nnext",
+        "50% done\r\nnext %0A ##[add-mask]x",
         "x",
     )
     result = ValidationResult([diagnostic])
     line = GithubReporter(ReportContext()).render(result)
     assert line == (
         "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,endLine=3,endColumn=4,"
-        "title=JO101 unknown-persona::50%25 done%0D%0Anext%0Ahint: x\n"
+        "title=JO101 unknown-persona::50%25 done\\r\\nnext %250A ##\\x5badd-mask]x%0Ahint: x\n"
     )
 
 
