@@ -31,6 +31,8 @@ class ChangeScope:
     in_unchanged_files: int
     # Findings left out: in unchanged files, and already there at the revision.
     left_out: int
+    # Unchanged files with a finding shown (those of `in_unchanged_files`).
+    files_affected: int = 0
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,8 @@ def only_changes(
         else:
             left_out += 1
     files = [f for f in result.files if f in changed]
-    scope = ChangeScope(revision, len(files), caused, left_out)
+    affected = len({d.file for d in kept if d.file not in changed})
+    scope = ChangeScope(revision, len(files), caused, left_out, affected)
     return replace(result, diagnostics=kept, files=files, changes=scope)
 
 

@@ -15,7 +15,7 @@ from journeyops.report import ReportContext
 from journeyops.report.github import GithubReporter
 from journeyops.rules import RULES
 from journeyops.validation import ValidationResult
-from tests.conftest import ROOT
+from tests.conftest import ROOT, git
 
 Cli = Callable[..., tuple[int, str, str]]
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-2.1.0.json").read_text())
@@ -85,20 +85,22 @@ def test_github_annotations_match_golden(cli: Cli, golden: Callable[[str, str], 
 
 
 def test_github_escapes_data_and_properties() -> None:
+    """User line breaks are shown escaped (printable), then the runner's %-escapes apply:
+    the only real line break in an annotation is the one before the hint."""
     diagnostic = Diagnostic(
         "a,b:c.yaml",
         Span(1, 2, 3, 4),
         "JO101",
         "unknown-persona",
         Severity.WARNING,
-        "50% done\r\nnext",
+        "50% done\r\nnext %0A ##[add-mask]x",
         "x",
     )
     result = ValidationResult([diagnostic])
     line = GithubReporter(ReportContext()).render(result)
     assert line == (
         "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,endLine=3,endColumn=4,"
-        "title=JO101 unknown-persona::50%25 done%0D%0Anext%0Ahint: x\n"
+        "title=JO101 unknown-persona::50%25 done\\r\\nnext %250A ##\\x5badd-mask]x%0Ahint: x\n"
     )
 
 
@@ -163,3 +165,30 @@ def test_github_actions_adds_annotations_to_text(cli: Cli, monkeypatch: pytest.M
     )
     _, out, _ = cli(*BROKEN, "--format", "json", cwd=ROOT)
     assert "::error" not in out  # an explicit format is what the user asked for
+
+
+def test_changed_since_summary_counts_what_it_says(cli: Cli, tmp_path: Path) -> None:
+    """A renamed persona breaks four unchanged journeys: the summary must not read
+    "5 errors in 5 of 1 file" (findings in unchanged files counted against the changed one)."""
+    (tmp_path / "journeyops.yaml").write_text("version: 1\nname: X\nlint: {select: [JO0, JO1]}\n")
+    (tmp_path / "personas.yaml").write_text("kind: persona\nid: maya\nname: Maya\n")
+    for name in "abcd":
+        journey = f"kind: journey\nid: {name}\ntitle: J\npersonas: [maya]\n"
+        (tmp_path / f"{name}.yaml").write_text(journey)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    renamed = "kind: persona\nid: maya-b\nname: Maya\n---\nkind: persona\nid: nameless\n"
+    (tmp_path / "personas.yaml").write_text(renamed)
+    status, out, _ = cli("validate", str(tmp_path), "--changed-since", "main")
+    assert status == 1
+    summary, scope = out.splitlines()[-2:]
+    assert summary == (
+        "✗ 5 errors in 5 files (1 changed file checked; 4 findings in 4 unchanged files it affects)"
+    )
+    assert scope == "  only what changed since main is reported"
+    status, out, _ = cli("validate", str(tmp_path), "--changed-since", "main", "-f", "json")
+    counted = json.loads(out)["summary"]
+    assert (counted["files_checked"], counted["files_with_findings"]) == (1, 5)
+    assert counted["unchanged_files_with_findings"] == 4
+    assert counted["changed_since"]["in_unchanged_files"] == 4

@@ -1,4 +1,8 @@
-"""Consoles and the workspace lookup shared by commands."""
+"""Consoles and the workspace lookup shared by commands.
+
+Errors on standard error quote what the user typed or named (paths, revisions, ids) and what
+lower layers said about it; a CI runner reads standard error for workflow commands as it
+reads standard output, so those go through `printable`, never through rich markup."""
 
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.sources import CONFIG_FILE, find_root
+from journeyops.report.safe_text import printable
 
 
 def stdout_console() -> Console:
@@ -22,8 +28,14 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def usage_error(message: str) -> typer.Exit:
-    stderr_console().print(f"[bold red]error:[/] {message}", markup=True)
+def usage_error(message: str, advice: str = "") -> typer.Exit:
+    """Print `error: message` and return the exit to raise (status 2). `message` quotes user
+    text, so it is shown as one line with control characters escaped; `advice`, journeyops'
+    own text, may span lines and is shown as written."""
+    text = Text.assemble(("error:", "bold red"), " ", printable(message))
+    if advice:
+        text.append("\n" + advice)
+    stderr_console().print(text)
     return typer.Exit(ExitStatus.USAGE)
 
 
@@ -35,10 +47,10 @@ def workspace_root(path: Path) -> Path:
     if root is None:
         where = path.resolve()
         raise usage_error(
-            f"no {CONFIG_FILE} found in {where} or any folder above it.\n"
+            f"no {CONFIG_FILE} found in {where} or any folder above it.",
             f"Create {CONFIG_FILE} at the root of your workspace, for example:\n\n"
             "  version: 1\n  name: My journeys\n\n"
-            "(`journeyops init` will do this for you in a later release.)"
+            "(`journeyops init` will do this for you in a later release.)",
         )
     return root
 

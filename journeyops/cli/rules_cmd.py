@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +12,7 @@ from rich.table import Table
 from journeyops.cli.console import stdout_console, usage_error
 from journeyops.load.sources import DiskSource, find_root
 from journeyops.load.workspace import ConfigError, load_config
+from journeyops.report.safe_text import dumps_json
 from journeyops.rules import RULES, RULES_BY_NAME
 from journeyops.rules.policy import Policy, PolicyError, build_policy, default_policy
 from journeyops.rules.reference import rule_markdown, rules_markdown
@@ -61,7 +61,7 @@ def rules(
         for rule in RULES.values()
     ]
     if output_format is RulesFormat.JSON:
-        console.file.write(json.dumps({"version": 1, "rules": rows}, indent=2) + "\n")
+        console.file.write(dumps_json({"version": 1, "rules": rows}) + "\n")
         return
     table = Table("id", "name", "default", "here", "finds", box=None, pad_edge=False)
     for row in rows:

@@ -1,8 +1,18 @@
-"""`journeyops diff` output: text (people), markdown (pull-request comments), json (tools)."""
+"""`journeyops diff` output: text (people), markdown (pull-request comments), json (tools).
+
+Ids, names, file names, values and revision names are user text. Text shows them through
+`printable`. Markdown goes further, because GitHub renders a comment: user text there could
+embed an image (`<img src=...>`, a tracking pixel), a link, a table cell break (`|`), or ping
+people (`@org/team`) and cross-reference issues (`#12`). So every user string in markdown is
+a code span (`_code`), inside which GitHub renders no HTML, links, mentions or emphasis; the
+span's fence is longer than any run of backticks in the text, and in a table `|` is escaped.
+JSON is the exact text, written by `dumps_json`.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
@@ -10,6 +20,8 @@ from typing import Any
 
 from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
 from journeyops.diff.fields import summary
+from journeyops.report.github import JSON_BRACKET, without_legacy_commands
+from journeyops.report.safe_text import dumps_json, printable
 from journeyops.report.score_formats import score_text
 
 FORMAT_VERSION = 1
@@ -33,12 +45,17 @@ LONGEST = 80  # characters of a value shown before it is cut
 
 
 def show(value: Any) -> str:
-    """A value as a reviewer reads it: text quoted, numbers plain, items by their name."""
+    """A value as a reviewer reads it: text quoted, numbers plain, items by their name; one
+    line, through `printable` (cut first, so that no escape is cut in half)."""
+    return printable(_shown(value))
+
+
+def _shown(value: Any) -> str:
     if isinstance(value, list):
-        text = ", ".join(show(summary(v)) for v in value)
+        text = ", ".join(_shown(summary(v)) for v in value)
         shown = f"[{text}]"
     elif isinstance(value, dict):
-        shown = show(summary(value)) if "id" in value else json.dumps(value, ensure_ascii=False)
+        shown = _shown(summary(value)) if "id" in value else json.dumps(value, ensure_ascii=False)
     elif isinstance(value, str):
         shown = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, bool) or value is None:
@@ -51,28 +68,33 @@ def show(value: Any) -> str:
 
 
 def describe(change: FieldChange) -> str:
+    path = printable(change.path)  # built from ids: user text
     if change.change == "added":
-        return f"{change.path}: {show(change.after)}"
+        return f"{path}: {show(change.after)}"
     if change.change == "removed":
-        return f"{change.path}: {show(change.before)}"
+        return f"{path}: {show(change.before)}"
     if change.change == "reordered":
-        return f"{change.path}: reordered to {show(change.after)}"
-    return f"{change.path}: {show(change.before)} -> {show(change.after)}"
+        return f"{path}: reordered to {show(change.after)}"
+    return f"{path}: {show(change.before)} -> {show(change.after)}"
 
 
 def headline(change: DocumentChange) -> str:
-    name = f' "{change.name}"' if change.name else ""
+    """`id "name" (where)`, as text."""
+    name = f' "{printable(change.name)}"' if change.name else ""
+    return f"{printable(change.id)}{name} ({_where(change, printable)})"
+
+
+def _where(change: DocumentChange, quote: Callable[[str], str]) -> str:
+    file = quote(change.file)
     if change.change == "moved":
-        where = f"moved from {change.before_file} to {change.file}"
-    elif change.change == "unloadable":
-        where = f"{change.file}: could not be loaded in one version (see its errors)"
-    else:
-        where = change.file
-    return f"{change.id}{name} ({where})"
+        return f"moved from {quote(change.before_file or '')} to {file}"
+    if change.change == "unloadable":
+        return f"{file}: could not be loaded in one version (see its errors)"
+    return file
 
 
 def rank_line(change: RankChange) -> tuple[str, str, str, str]:
-    """Rank, movement, score and opportunity columns."""
+    """Rank, movement, score and opportunity columns (the last as text, through printable)."""
     now = f"#{change.after_rank}" if change.after_rank is not None else "-"
     if change.movement in ("up", "down") and change.before_rank and change.after_rank:
         moved = f"{change.movement} {abs(change.before_rank - change.after_rank)}"
@@ -84,10 +106,10 @@ def rank_line(change: RankChange) -> tuple[str, str, str, str]:
     score = "-" if change.after_score is None else score_text(change.after_score)
     if change.before_score is not None and change.after_score != change.before_score:
         score += f" (was {score_text(change.before_score)})"
-    return now, moved, score, f"{change.id}: {change.title}"
+    return now, moved, score, printable(f"{change.id}: {change.title}")
 
 
-def overview(result: WorkspaceDiff) -> str:
+def overview(result: WorkspaceDiff, quote: Callable[[str], str] = printable) -> str:
     """One line of counts: `2 journeys changed, 1 added; ranking (rice): 3 moved, 1 new`."""
     parts = []
     for kind in KINDS:
@@ -98,13 +120,13 @@ def overview(result: WorkspaceDiff) -> str:
     moves = Counter(c.movement for c in result.ranking)
     if moves:
         listed = ", ".join(f"{n} {movement}" for movement, n in sorted(moves.items()))
-        parts.append(f"ranking ({result.model}): {listed}")
+        parts.append(f"ranking ({quote(result.model)}): {listed}")
     return "; ".join(parts) if parts else "no changes to documents or the ranking"
 
 
 def text(result: WorkspaceDiff) -> str:
     lines = [
-        f"Changes from {result.base} to {result.head} "
+        f"Changes from {printable(result.base)} to {printable(result.head)} "
         f"({result.files_changed} files differ): {overview(result)}."
     ]
     for kind in KINDS:
@@ -116,20 +138,20 @@ def text(result: WorkspaceDiff) -> str:
             lines.append(f"  {MARKS[change.change]} {headline(change)}")
             lines += [f"      {MARKS[f.change]} {describe(f)}" for f in change.fields]
     if result.ranking:
-        lines += ["", f"Ranking ({result.model})"]
+        lines += ["", f"Ranking ({printable(result.model)})"]
         rows = [rank_line(c) for c in result.ranking]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         for row in rows:
             cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
             lines.append("  " + "  ".join([*cells, row[3]]))
-    return "\n".join(lines) + "\n"
+    return without_legacy_commands("\n".join(lines) + "\n")
 
 
 def markdown(result: WorkspaceDiff) -> str:
     lines = [
-        f"### journeyops: `{_md(result.base)}` → `{_md(result.head)}`",
+        f"### journeyops: {_code(result.base)} → {_code(result.head)}",
         "",
-        f"**{_md(overview(result))}**",
+        f"**{overview(result, _code)}**",
     ]
     for kind in KINDS:
         changes = [c for c in result.documents if c.kind == kind]
@@ -137,17 +159,18 @@ def markdown(result: WorkspaceDiff) -> str:
             continue
         lines += ["", f"#### {PLURAL[kind].capitalize()}", ""]
         for change in changes:
-            lines.append(
-                f"- **{change.change}** `{change.id}` {_md(headline(change)[len(change.id) :])}"
-            )
-            lines += [f"  - {f.change} `{_md(describe(f))}`" for f in change.fields]
+            name = f" {_code(change.name)}" if change.name else ""
+            where = _where(change, _code)
+            lines.append(f"- **{change.change}** {_code(change.id)}{name} ({where})")
+            lines += [f"  - {f.change} {_code(describe(f))}" for f in change.fields]
     if result.ranking:
-        lines += ["", f"#### Ranking ({result.model})", ""]
+        lines += ["", f"#### Ranking ({_code(result.model)})", ""]
         lines += ["| Rank | Movement | Score | Opportunity |", "|---:|---|---:|---|"]
-        lines += [
-            "| " + " | ".join(_md(cell) for cell in rank_line(c)) + " |" for c in result.ranking
-        ]
-    return "\n".join(lines) + "\n"
+        for ranked in result.ranking:
+            rank, moved, score, _ = rank_line(ranked)
+            opportunity = f"{_code(ranked.id, cell=True)}: {_code(ranked.title, cell=True)}"
+            lines.append(f"| {rank} | {moved} | {score} | {opportunity} |")
+    return without_legacy_commands("\n".join(lines) + "\n")
 
 
 def as_json(result: WorkspaceDiff) -> str:
@@ -161,11 +184,25 @@ def as_json(result: WorkspaceDiff) -> str:
         "documents": [asdict(c) for c in result.documents],
         "ranking": [asdict(c) for c in result.ranking],
     }
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return without_legacy_commands(dumps_json(report), JSON_BRACKET) + "\n"
 
 
-def _md(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ").replace("`", "'")
+_TICKS = re.compile("`+")
+
+
+def _code(text: str, *, cell: bool = False) -> str:
+    """User text as a markdown code span: one line (printable), fenced by more backticks
+    than any run inside it, padded when it starts or ends with a backtick or a space (which
+    the span would otherwise eat), with `|` escaped in a table `cell` (GFM splits cells
+    before it reads code spans, and removes the backslash)."""
+    shown = printable(text)
+    if not shown:
+        return "` `"
+    fence = "`" * (max((len(run) for run in _TICKS.findall(shown)), default=0) + 1)
+    pad = " " if shown[0] in "` " or shown[-1] in "` " else ""
+    if cell:
+        shown = shown.replace("|", "\\|")
+    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 RENDERERS: dict[str, Callable[[WorkspaceDiff], str]] = {

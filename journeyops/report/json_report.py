@@ -1,13 +1,16 @@
-"""`--format json`: a stable document for machines. Paths are relative to the workspace root."""
+"""`--format json`: a stable document for machines. Paths are relative to the workspace root.
+
+Strings are the exact text (JSON escapes control characters itself), written as standard
+UTF-8 JSON by `dumps_json`; an undecodable byte of a file name is shown as `\\xff`."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
 from typing import Any
 
 from journeyops.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
+from journeyops.report.github import JSON_BRACKET, without_legacy_commands
+from journeyops.report.safe_text import dumps_json
 from journeyops.validation import ValidationResult
 
 FORMAT_VERSION = 1
@@ -34,14 +37,24 @@ class JsonReporter(Reporter):
         summary: dict[str, Any] = {
             "errors": result.errors,
             "warnings": result.warnings,
+            # Under --changed-since: the changed files, whose every finding is reported.
             "files_checked": result.files_checked,
             "files_with_findings": len({d.file for d in result.diagnostics}),
         }
-        if result.changes is not None:
-            summary["changed_since"] = asdict(result.changes)
+        changes = result.changes
+        if changes is not None:
+            # Findings in unchanged files are reported when the change caused them, so the
+            # files with findings are not a part of the files checked: count those apart.
+            summary["unchanged_files_with_findings"] = changes.files_affected
+            summary["changed_since"] = {
+                "revision": changes.revision,
+                "changed_files": changes.changed_files,
+                "in_unchanged_files": changes.in_unchanged_files,
+                "left_out": changes.left_out,
+            }
         document = {
             "version": FORMAT_VERSION,
             "diagnostics": [as_dict(d) for d in result.diagnostics],
             "summary": summary,
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return without_legacy_commands(dumps_json(document), JSON_BRACKET) + "\n"

@@ -1,5 +1,9 @@
 """`--format junit`: JUnit XML for CI dashboards: one test case per checked file, one
-failure per finding."""
+failure per finding.
+
+XML 1.0 cannot carry most control characters at all, nor a lone surrogate (an undecodable
+byte of a file name): every user string is shown through `printable`, so the document is
+well-formed whatever a file holds or is called."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from itertools import groupby
 
 from journeyops.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
+from journeyops.report.github import XML_BRACKET, without_legacy_commands
+from journeyops.report.safe_text import printable
 from journeyops.validation import ValidationResult
 
 
@@ -31,24 +37,24 @@ class JunitReporter(Reporter):
             skipped="0",
         )
         for file in files:
-            path = self.context.in_repository(file)
+            path = printable(self.context.in_repository(file))
             case = ET.SubElement(suite, "testcase", classname="journeyops", name=path, file=path)
             for diagnostic in by_file.get(file, []):
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    message=f"{diagnostic.rule} {diagnostic.message}",
+                    message=f"{diagnostic.rule} {printable(diagnostic.message)}",
                     type=f"{diagnostic.severity.value} {diagnostic.rule} {diagnostic.name}",
                 )
                 failure.text = _details(path, diagnostic)
         ET.indent(suites)
-        return (
-            '<?xml version="1.0" encoding="utf-8"?>\n'
-            + ET.tostring(suites, encoding="unicode")
-            + "\n"
+        document = ET.tostring(suites, encoding="unicode")
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + without_legacy_commands(
+            document + "\n", XML_BRACKET
         )
 
 
 def _details(path: str, d: Diagnostic) -> str:
-    text = f"{path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.rule} {d.message}"
-    return text + (f"\nhint: {d.hint}" if d.hint else "")
+    where = f"{path}:{d.span.line}:{d.span.column}"
+    text = f"{where}: {d.severity.value} {d.rule} {printable(d.message)}"
+    return text + (f"\nhint: {printable(d.hint)}" if d.hint else "")

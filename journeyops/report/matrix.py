@@ -11,6 +11,7 @@ import statistics
 from collections.abc import Callable
 from html import escape
 
+from journeyops.report.safe_text import printable
 from journeyops.scoring.ranking import Entry, Ranking
 
 WIDTH, HEIGHT, MARGIN = 720, 560, 70
@@ -24,12 +25,15 @@ QUADRANTS = (
 
 
 def element(tag: str, text: str = "", **attributes: object) -> str:
-    """One SVG element; attribute values and text are escaped (`font_size` -> font-size)."""
+    """One SVG element; attribute values and text are escaped (`font_size` -> font-size):
+    for markup by `escape`, and through `printable`, because SVG is XML 1.0, which cannot
+    carry control characters or lone surrogates (titles and ids are user text)."""
     listed = "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(_number(value))}"'
+        f' {name.rstrip("_").replace("_", "-")}="{escape(printable(_number(value)))}"'
         for name, value in attributes.items()
     )
-    return f"<{tag}{listed}>{escape(text)}</{tag}>" if text else f"<{tag}{listed}/>"
+    shown = escape(printable(text))
+    return f"<{tag}{listed}>{shown}</{tag}>" if text else f"<{tag}{listed}/>"
 
 
 def matrix_svg(ranking: Ranking, workspace_name: str) -> str:

@@ -1,18 +1,21 @@
 """`--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 Paths are relative to the repository root (what code scanning resolves them against);
-fingerprints leave out line numbers so that an alert survives edits above it.
+fingerprints leave out line numbers so that an alert survives edits above it. A file name
+is a URI of its own bytes (`uri_path`: percent-encoded, exact even when it is not UTF-8), and
+messages, which people read in code scanning, are shown through `printable`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from typing import Any
 
 from journeyops.diagnostics import Diagnostic
 from journeyops.report.base import INFORMATION_URI, Reporter
+from journeyops.report.github import JSON_BRACKET, without_legacy_commands
+from journeyops.report.safe_text import dumps_json, printable, uri_path
 from journeyops.rules import Rule
 from journeyops.rules.reference import rule_markdown
 from journeyops.validation import ValidationResult
@@ -28,10 +31,12 @@ class SarifReporter(Reporter):
         seen: Counter[str] = Counter()
         results = []
         for diagnostic in result.diagnostics:
-            uri = self.context.in_repository(diagnostic.file)
-            key = f"{diagnostic.rule}\0{uri}\0{diagnostic.message}"
+            path = self.context.in_repository(diagnostic.file)
+            key = f"{diagnostic.rule}\0{path}\0{diagnostic.message}"
             seen[key] += 1  # identical findings in one file get distinct fingerprints
-            results.append(self._result(diagnostic, uri, index[diagnostic.rule], key, seen[key]))
+            results.append(
+                self._result(diagnostic, uri_path(path), index[diagnostic.rule], key, seen[key])
+            )
         document = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -50,13 +55,16 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return without_legacy_commands(dumps_json(document), JSON_BRACKET) + "\n"
 
     def _result(
         self, d: Diagnostic, uri: str, rule_index: int, key: str, occurrence: int
     ) -> dict[str, Any]:
-        text = d.message if not d.hint else f"{d.message}. Hint: {d.hint}"
-        fingerprint = hashlib.sha256(f"{key}\0{occurrence}".encode()).hexdigest()[:32]
+        text = printable(d.message) + (f". Hint: {printable(d.hint)}" if d.hint else "")
+        # surrogatepass: a file name that is not UTF-8 still has exact, stable bytes to hash
+        # (and names that are UTF-8 hash exactly as before).
+        digest = hashlib.sha256(f"{key}\0{occurrence}".encode("utf-8", "surrogatepass"))
+        fingerprint = digest.hexdigest()[:32]
         return {
             "ruleId": d.rule,
             "ruleIndex": rule_index,
