@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeyops.load.sources import MemorySource
-from journeyops.scoring.ranking import Filters
+from journeyops.scoring.filters import Filters
 from journeyops.scoring.run import score
 from tests.conftest import ROOT, read_tree
 
