@@ -28,7 +28,9 @@ class ScoreFormat(StrEnum):
 
 
 def score_text(value: float) -> str:
-    """A score for people: 18,000 and 7,893.33."""
+    """A score for people: 18,000 and 7,893.33; 1.7e+308 rather than 309 digits."""
+    if abs(value) >= 1e15:
+        return f"{value:.4g}"
     return f"{value:,.2f}".removesuffix(".00")
 
 
@@ -157,12 +159,17 @@ def as_csv(ranking: Ranking, top: int | None) -> str:
         writer.writerow([entry.rank, *map(printable, [*row, o.owner or "", " ".join(o.steps)]), ""])
     for evaluation in ranking.unscored:
         o = evaluation.opportunity.model
-        raw = [str(o.scores.get(k, "")) for k in keys]
+        raw = [_raw(o.scores.get(k)) for k in keys]
         row = [o.id, o.title, "", *raw, o.status, o.owner or "", " ".join(o.steps)]
         writer.writerow(
             ["", *map(printable, [*row, "not scored: " + _unscored_reason(evaluation)])]
         )
     return buffer.getvalue()
+
+
+def _raw(value: float | str | None) -> str:
+    """An input as written: a number with every digit, a percentage as text, or nothing."""
+    return "" if value is None else value if isinstance(value, str) else exact(value)
 
 
 def as_markdown(ranking: Ranking, top: int | None) -> str:
