@@ -203,9 +203,9 @@ def test_no_model_ranks_a_number_that_is_not_finite(values: list[list[float]]) -
     }
     for model in ("rice", "ice", "wsjf", "opportunity", "value", "value-heavy", "scorecard"):
         ranking = score(MemorySource(files), model).ranking
-        scores = [e.score for e in ranking.entries]
-        assert all(math.isfinite(s) for s in scores), model
-        shown = [round(s, 9) for s in scores]  # equal to 9 decimals is a tie, by design
+        results = [e.score for e in ranking.entries]
+        assert all(math.isfinite(s) for s in results), model
+        shown = [round(s, 9) for s in results]  # equal to 9 decimals is a tie, by design
         assert shown == sorted(shown, reverse=True), model
         for entry in ranking.entries:
             assert entry.computation.finite, model
