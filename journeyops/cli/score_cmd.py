@@ -119,9 +119,10 @@ def score(
     except UnknownFilter as error:
         # The files' errors first: a journey whose file did not load names nothing.
         print_diagnostics(load_diagnostics(error.load_problems), root)
-        for message in error.messages[:-1]:
-            usage_error(_shown(message))
-        raise usage_error(_shown(error.messages[-1])) from None
+        *others, last = error.messages
+        for message in others:
+            usage_error(_shown(message))  # prints it; the last one also exits
+        raise usage_error(_shown(last)) from None
     display = path_display(root)
     if explain_id is not None:
         text = explain(run.ranking, explain_id, display)
