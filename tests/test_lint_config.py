@@ -69,7 +69,7 @@ def test_overrides_apply_to_matching_files_and_later_ones_win() -> None:
 @pytest.mark.parametrize(
     ("lint", "line", "column", "hint"),
     [
-        ("  rules: {JO3O1: off}\n", 4, 11, "did you mean 'JO301', 'JO501' or 'JO410'?"),
+        ("  rules: {JO3O1: off}\n", 4, 11, "did you mean 'JO301', 'JO503' or 'JO501'?"),
         (
             "  select: [journey-without-ownr]\n",
             4,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import xml.etree.ElementTree as ET
@@ -14,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeyops.load.sources import MemorySource
-from journeyops.scoring.ranking import Filters
+from journeyops.scoring.filters import Filters
 from journeyops.scoring.run import score
 from tests.conftest import ROOT, read_tree
 
@@ -218,3 +220,109 @@ def test_table_matches_golden(cli: Cli, golden: Callable[[str, str], None]) -> N
     status, out, _ = cli("score", "examples/northwind", "--top", "5", cwd=ROOT)
     assert status == 0
     golden("northwind.score.table.txt", out)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--status", "closed"], "no status 'closed'; statuses: open, exploring, planned"),
+        (["--status", "don"], "no status 'don'; did you mean 'done'?"),
+        (["--journey", "nosuch"], "no journey 'nosuch'; "),
+        (["--journey", "open-acount"], "no journey 'open-acount'; did you mean 'open-account'"),
+        (["--persona", "sofia"], "no persona 'sofia'; personas: busy-parent-priya, retiree-rosa"),
+        (["--persona", "student-sammy"], "no persona 'student-sammy'; did you mean 'student-sam'?"),
+        (
+            ["--explain", "live-capture-guidanc"],
+            "no opportunity 'live-capture-guidanc'; did you mean 'live-capture-guidance'?",
+        ),
+        (
+            ["--explain", "live-capture-guidance", "--status", "done"],
+            "opportunity 'live-capture-guidance' is left out by --journey, --persona or --status",
+        ),
+        (["--model", "ricee"], "unknown model 'ricee'; did you mean 'rice'"),
+        (["--top", "0"], "--top"),
+        (["--top", "-3"], "--top"),
+        (["--format", "xml"], "--format"),
+    ],
+)
+def test_values_that_name_nothing_are_usage_errors_with_a_suggestion(
+    cli: Cli, args: list[str], message: str
+) -> None:
+    status, out, err = cli("score", str(NORTHWIND), *args)
+    assert (status, out) == (2, "")
+    assert message in " ".join(err.split()), err
+
+
+def test_a_filter_value_known_only_from_an_opportunity_still_selects(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The journey's own file did not load (or is not written yet): the filter is no typo.
+    root = workspace(tmp_path, opportunity("o", "{reach: 1, impact: 1, confidence: 1, effort: 1}"))
+    status, document, _ = ranked(cli, root, "--journey", "j")
+    assert (status, [e["id"] for e in document["ranked"]]) == (0, ["o"])
+
+
+def test_machine_output_has_full_precision_and_text_rounds(cli: Cli, tmp_path: Path) -> None:
+    root = workspace(
+        tmp_path,
+        opportunity("o", "{impact: 8, confidence: 6, ease: 3}"),
+        config="scoring: {default: ice-mean, models: {ice-mean: {type: ice, combine: mean}}}\n",
+    )
+    status, document, _ = ranked(cli, root)
+    assert (status, document["ranked"][0]["score"]) == (0, 17 / 3)
+    _, out, _ = cli("score", str(root), "--format", "json")
+    assert '"score": 5.666666666666667' in out
+    _, out, _ = cli("score", str(root), "--format", "csv")
+    assert next(csv.DictReader(io.StringIO(out)))["score"] == "5.666666666666667"
+    assert "5.67" in cli("score", str(root))[1]
+    assert "5.67" in cli("score", str(root), "--format", "markdown")[1]
+    assert "score 5.67, rank 1 of 1" in cli("score", str(root), "--explain", "o")[1]
+
+
+NASTY_TITLE = r'"Clear\e[2J [red]red[/red] [bold]b\nnext\u202e|pipe"'
+
+
+def test_user_text_is_escaped_in_every_text_format(cli: Cli, tmp_path: Path) -> None:
+    root = workspace(
+        tmp_path,
+        opportunity("o", "{reach: 1, impact: 1, confidence: 1, effort: 1}").replace(
+            "title: O", f"title: {NASTY_TITLE}\nowner: '[link=x]team'"
+        ),
+        opportunity("u", "{reach: 1, impact: 1}").replace("title: U", f"title: {NASTY_TITLE}"),
+    )
+    outputs = {
+        "table": cli("score", str(root))[1],
+        "markdown": cli("score", str(root), "--format", "markdown")[1],
+        "csv": cli("score", str(root), "--format", "csv")[1],
+        "explain": cli("score", str(root), "--explain", "o")[1],
+        "explain-unscored": cli("score", str(root), "--explain", "u")[1],
+    }
+    for name, out in outputs.items():
+        assert "\x1b" not in out and "\u202e" not in out, name
+        assert all(line == line.strip("\r") for line in out.splitlines()), name
+        assert "\\x1b[2J" in out, name
+    # Shown as written: rich markup in a title is not applied, so its brackets survive.
+    table = outputs["table"]
+    flat = "".join(line.split("│")[3].strip() for line in table.splitlines() if "│" in line)
+    assert "Clear\\x1b[2J[red]red[/red][bold]b\\nnext\\u202e|pipe" in flat.replace(" ", "")
+    assert "[link=x]team" in table
+    assert "Clear\\x1b[2J [red]red[/red] [bold]b\\nnext\\u202e\\|pipe (`o`)" in outputs["markdown"]
+    assert "o: Clear\\x1b[2J [red]red[/red] [bold]b\\nnext\\u202e|pipe\n" in outputs["explain"]
+    rows = list(csv.reader(io.StringIO(outputs["csv"])))
+    assert rows[1][2] == "Clear\\x1b[2J [red]red[/red] [bold]b\\nnext\\u202e|pipe"
+    # JSON keeps the exact text: its own escapes are safe, and a strict parser reads it back.
+    document = json.loads(cli("score", str(root), "--format", "json")[1])
+    assert document["ranked"][0]["title"] == "Clear\x1b[2J [red]red[/red] [bold]b\nnext\u202e|pipe"
+
+
+def test_a_filter_value_with_control_characters_is_shown_escaped(cli: Cli) -> None:
+    status, _, err = cli("score", str(NORTHWIND), "--journey", "x\x1b[2J[red]\n::error::x")
+    assert status == 2
+    assert "\x1b" not in err and "no journey 'x\\x1b[2J[red]\\n::error::x'" in err
+    assert not any(line.startswith("::") for line in err.splitlines())
+
+
+def test_a_matrix_that_cannot_be_written_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    status, _, err = cli("score", str(NORTHWIND), "--matrix", str(tmp_path))
+    assert status == 2
+    assert f"cannot write {tmp_path}: Is a directory" in " ".join(err.split())

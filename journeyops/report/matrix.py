@@ -7,7 +7,6 @@ size grows with the number of insights an opportunity cites.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from html import escape
 
@@ -70,7 +69,7 @@ def _plot(points: list[Entry]) -> list[str]:
     efforts = [p.computation.effort or 0.0 for p in points]
     x = _scale(min(efforts), max(efforts), MARGIN, WIDTH - MARGIN)
     y = _scale(min(values), max(values), HEIGHT - MARGIN, MARGIN)
-    cx, cy = x(statistics.median(efforts)), y(statistics.median(values))
+    cx, cy = x(_median(efforts)), y(_median(values))
     parts = []
     for name, high_value, high_effort, fill in QUADRANTS:
         left = cx if high_effort else MARGIN
@@ -107,8 +106,18 @@ def _plot(points: list[Entry]) -> list[str]:
 
 
 def _scale(low: float, high: float, start: float, end: float) -> Callable[[float], float]:
-    span = (high - low) or 1.0
-    return lambda value: start + (value - low) / span * (end - start)
+    # In halves: 1e308 - -1e308 overflows to inf, and inf / inf would place a point at NaN.
+    span = (high / 2 - low / 2) or 1.0
+    return lambda value: start + (value / 2 - low / 2) / span * (end - start)
+
+
+def _median(numbers: list[float]) -> float:
+    """statistics.median without its overflow: the mean of 1e308 and 1e308 is not inf."""
+    ordered = sorted(numbers)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return ordered[middle - 1] / 2 + ordered[middle] / 2
 
 
 def _number(value: object) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from enum import StrEnum
 
 from rich.table import Table
+from rich.text import Text
 
 from journeyops.report.base import string_console
+from journeyops.report.safe_text import dumps_json, printable
 from journeyops.scoring.base import fmt
 from journeyops.scoring.metrics import Figure
 
@@ -18,20 +19,29 @@ class MetricsFormat(StrEnum):
     JSON = "json"
 
 
-def _value(value: float | None, unit: str) -> str:
+# Said in the figure's own direction: "above target" sounds good for a lower-is-better KPI.
+STANDING_TEXT = {
+    "better": "better than target",
+    "worse": "worse than target",
+    "on-target": "on target",
+}
+STANDING_STYLE = {"better": "green", "on-target": "green", "worse": "red"}
+
+
+def _value(value: float | None, figure: Figure) -> str:
     if value is None:
         return "no data"
+    shown = round(value, 2)
+    # NPS runs from -100 to +100, and its sign is the news: +9.1, -12, 0.
+    sign = "+" if figure.kind == "nps" and shown > 0 else ""
+    unit = figure.unit
     joiner = " " if unit[:1].isalpha() else ""  # 19 days, 58%, 4.08/7
-    return f"{fmt(round(value, 2))}{joiner}{unit}"
+    return f"{sign}{fmt(shown)}{joiner}{unit}"
 
 
-def _status(figure: Figure) -> str:
-    met = figure.met
-    return (
-        ""
-        if met is None
-        else ("met" if met else "below target" if figure.better == "higher" else "above target")
-    )
+def standing_text(figure: Figure) -> str:
+    standing = figure.standing
+    return "" if standing is None else STANDING_TEXT[standing]
 
 
 def table(figures: list[Figure], color_system: str | None) -> str:
@@ -39,24 +49,28 @@ def table(figures: list[Figure], color_system: str | None) -> str:
     grid = Table("journey", "step", "id", "kind", "name", "value", "target", "status", "responses")
     for column in (5, 6, 8):
         grid.columns[column].justify = "right"
+    for column in (0, 1, 2, 3, 7):  # ids and statuses are read whole; names wrap
+        grid.columns[column].no_wrap = True
     for f in figures:
-        style = {"met": "green", "": ""}.get(_status(f), "red")
-        grid.add_row(
+        cells = [
             f.journey,
             f.step or "(journey)",
             f.id,
             f.kind,
             f.name,
-            _value(f.value, f.unit),
-            "" if f.target is None else _value(f.target, f.unit),
-            _status(f),
+            _value(f.value, f),
+            "" if f.target is None else _value(f.target, f),
+            standing_text(f),
             "" if f.responses is None else str(f.responses),
-            style=style or None,
-        )
+        ]
+        # Text cells: user text is shown as written, never read as rich markup.
+        style = STANDING_STYLE.get(f.standing or "")
+        grid.add_row(*(Text(printable(c)) for c in cells), style=style)
     console.print(grid)
     return buffer.getvalue()
 
 
 def as_json(figures: list[Figure]) -> str:
-    rows = [{**asdict(f), "status": _status(f) or None} for f in figures]
-    return json.dumps({"version": 1, "figures": rows}, indent=2, ensure_ascii=False) + "\n"
+    """Values at full precision; `status` is better, worse, on-target or null."""
+    rows = [{**asdict(f), "status": f.standing} for f in figures]
+    return dumps_json({"version": 1, "figures": rows}) + "\n"

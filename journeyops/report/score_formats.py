@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from journeyops.report.base import string_console
-from journeyops.scoring.base import fmt
+from journeyops.report.safe_text import dumps_json, printable
+from journeyops.scoring.base import exact, fmt
 from journeyops.scoring.ranking import Entry, Evaluation, Ranking
 
 FORMAT_VERSION = 1
@@ -27,7 +28,9 @@ class ScoreFormat(StrEnum):
 
 
 def score_text(value: float) -> str:
-    """A score for people: 18,000 and 7,893.33."""
+    """A score for people: 18,000 and 7,893.33; 1.7e+308 rather than 309 digits."""
+    if abs(value) >= 1e15:
+        return f"{value:.4g}"
     return f"{value:,.2f}".removesuffix(".00")
 
 
@@ -41,7 +44,15 @@ def _unscored_reason(evaluation: Evaluation) -> str:
     if evaluation.missing:
         parts.append("missing " + ", ".join(evaluation.missing))
     parts += [p.message for p in evaluation.problems]
+    if evaluation.not_finite:
+        parts.append(evaluation.not_finite.message)
     return "; ".join(parts)
+
+
+def _cell(text: str) -> Text:
+    """User text for a rich table: control characters escaped, and `[red]` shown as
+    written (a plain str cell would be read as rich markup)."""
+    return Text(printable(text))
 
 
 def _header(ranking: Ranking) -> str:
@@ -61,20 +72,25 @@ def table(ranking: Ranking, top: int | None, color_system: str | None) -> str:
         inputs = " ".join(f"{i.key}={fmt(i.value)}" for i in entry.inputs)
         grid.add_row(
             str(entry.rank),
-            opportunity.id,
-            opportunity.title,
-            score_text(entry.score),
-            inputs,
-            _where(entry),
-            opportunity.status,
-            opportunity.owner or "",
+            *map(
+                _cell,
+                (
+                    opportunity.id,
+                    opportunity.title,
+                    score_text(entry.score),
+                    inputs,
+                    _where(entry),
+                    opportunity.status,
+                    opportunity.owner or "",
+                ),
+            ),
         )
     console.print(grid)
     if ranking.unscored:
         console.print(f"[bold]Not scored ({len(ranking.unscored)})[/]", highlight=False)
         for evaluation in ranking.unscored:
             console.print(
-                f"  {evaluation.opportunity.model.id}: {_unscored_reason(evaluation)}",
+                printable(f"  {evaluation.opportunity.model.id}: {_unscored_reason(evaluation)}"),
                 highlight=False,
                 markup=False,
             )
@@ -105,11 +121,12 @@ def as_json(ranking: Ranking, top: int | None) -> str:
                 "line": e.opportunity.span("id").line,
                 "missing": list(e.missing),
                 "invalid": [p.message for p in e.problems],
+                "not_finite": e.not_finite.message if e.not_finite else None,
             }
             for e in ranking.unscored
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(document) + "\n"
 
 
 def _entry(entry: Entry) -> dict[str, Any]:
@@ -118,7 +135,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "rank": entry.rank,
         "id": opportunity.id,
         "title": opportunity.title,
-        "score": round(entry.score, 6),
+        "score": entry.score,  # full precision: only text for people rounds
         "inputs": {i.key: i.value for i in entry.inputs},
         "steps": opportunity.steps,
         "status": opportunity.status,
@@ -129,43 +146,30 @@ def _entry(entry: Entry) -> dict[str, Any]:
 
 
 def as_csv(ranking: Ranking, top: int | None) -> str:
+    """Numbers with every digit (a spreadsheet computes with them); text escaped, since
+    CSV is often read in a terminal too."""
     keys = [ranking.model.key(spec.name) for spec in ranking.model.inputs]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["rank", "id", "title", "score", *keys, "status", "owner", "steps", "note"])
     for entry in ranking.entries[:top]:
         o = entry.opportunity.model
-        values = {i.key: fmt(i.value) for i in entry.inputs}
-        writer.writerow(
-            [
-                entry.rank,
-                o.id,
-                o.title,
-                fmt(entry.score),
-                *(values[k] for k in keys),
-                o.status,
-                o.owner or "",
-                " ".join(o.steps),
-                "",
-            ]
-        )
+        values = {i.key: exact(i.value) for i in entry.inputs}
+        row = [o.id, o.title, exact(entry.score), *(values[k] for k in keys), o.status]
+        writer.writerow([entry.rank, *map(printable, [*row, o.owner or "", " ".join(o.steps)]), ""])
     for evaluation in ranking.unscored:
         o = evaluation.opportunity.model
-        raw = [str(o.scores.get(k, "")) for k in keys]
+        raw = [_raw(o.scores.get(k)) for k in keys]
+        row = [o.id, o.title, "", *raw, o.status, o.owner or "", " ".join(o.steps)]
         writer.writerow(
-            [
-                "",
-                o.id,
-                o.title,
-                "",
-                *raw,
-                o.status,
-                o.owner or "",
-                " ".join(o.steps),
-                "not scored: " + _unscored_reason(evaluation),
-            ]
+            ["", *map(printable, [*row, "not scored: " + _unscored_reason(evaluation)])]
         )
     return buffer.getvalue()
+
+
+def _raw(value: float | str | None) -> str:
+    """An input as written: a number with every digit, a percentage as text, or nothing."""
+    return "" if value is None else value if isinstance(value, str) else exact(value)
 
 
 def as_markdown(ranking: Ranking, top: int | None) -> str:
@@ -189,7 +193,7 @@ def as_markdown(ranking: Ranking, top: int | None) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text).replace("|", "\\|")
 
 
 RENDERERS: dict[ScoreFormat, Callable[[Ranking, int | None], str]] = {
@@ -207,7 +211,7 @@ def explain(ranking: Ranking, opportunity_id: str, display: Callable[[str], str]
     if found is None:
         return None
     doc = found.opportunity
-    out = [f"{doc.model.id}: {doc.model.title}", f"model {_header(ranking)}", ""]
+    out = [printable(f"{doc.model.id}: {doc.model.title}"), f"model {_header(ranking)}", ""]
     inputs = entry.inputs if entry else unscored.inputs if unscored else ()
     if inputs:
         out.append("inputs")
@@ -215,11 +219,11 @@ def explain(ranking: Ranking, opportunity_id: str, display: Callable[[str], str]
         for i in inputs:
             out.append(
                 f"  {i.key:<{width}}  {fmt(i.value):>10}   "
-                f"{display(doc.file)}:{doc.span(*i.path).line}"
+                f"{printable(display(doc.file))}:{doc.span(*i.path).line}"
             )
     if entry is None:
         assert unscored is not None
-        out += ["", f"not scored: {_unscored_reason(unscored)}"]
+        out += ["", printable(f"not scored: {_unscored_reason(unscored)}")]
         return "\n".join(out) + "\n"
     out += ["", "arithmetic"]
     steps = (*entry.computation.steps, *entry.multipliers)

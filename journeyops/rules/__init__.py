@@ -73,6 +73,7 @@ _ALL = (
     # JO5xx: scoring inputs
     Rule("JO501", "missing-score-input", W, "An opportunity lacks an input the default model needs.", scoring_inputs.missing_score_input),
     Rule("JO502", "invalid-score-input", E, "A scoring input is outside its model's range.", scoring_inputs.invalid_score_input),
+    Rule("JO503", "non-finite-score", E, "Valid scoring inputs give a score that is not a finite number.", scoring_inputs.non_finite_score),
 )
 # fmt: on
 

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Opportunity
+from journeyops.model.scoring_config import Scoring
 from journeyops.model.workspace import Workspace
 from journeyops.rules.engine import RunOptions
-from journeyops.scoring import resolve
-from journeyops.scoring.ranking import evaluate
+from journeyops.scoring import ConfiguredModel, resolve
+from journeyops.scoring.ranking import compute, evaluate, not_finite
 
 
 def missing_score_input(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
@@ -44,13 +45,41 @@ def invalid_score_input(workspace: Workspace, options: RunOptions) -> Iterator[P
     Good:
         scores: {reach: 450, impact: 3, confidence: 80%, effort: 2}
     """
-    scoring = workspace.config.scoring
-    names = [scoring.default, *(n for n in scoring.models if n != scoring.default)]
     seen: set[tuple[str, int, int]] = set()
-    for model in (resolve(scoring, name) for name in names):
+    for model in _models_in_use(workspace.config.scoring):
         for doc in workspace.of(Opportunity):
             for problem in evaluate(model, doc).problems:
                 where = (problem.file, problem.span.line, problem.span.column)
                 if where not in seen:  # one finding per value, even if two models object
                     seen.add(where)
                     yield problem
+
+
+def non_finite_score(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+    """Valid inputs give a score that is not a finite number under the default model or a
+    model under `scoring.models`: the arithmetic overflows (reach 1e308 x impact 3 is
+    infinite) or gives NaN (infinity x confidence 0), including a persona weight or
+    configured weight that large. `journeyops score` leaves the opportunity unscored: such a
+    number cannot be ranked, compared or written as JSON.
+
+    Bad:
+        scores: {reach: 1e308, impact: 3, confidence: 0.8, effort: 0.25}
+    Good:
+        scores: {reach: 45000, impact: 3, confidence: 0.8, effort: 0.25}
+    """
+    seen: set[str] = set()
+    for model in _models_in_use(workspace.config.scoring):
+        for doc in workspace.of(Opportunity):
+            evaluation = evaluate(model, doc)
+            if not evaluation.valid or doc.model.id in seen:
+                continue
+            problem = not_finite(model, evaluation, compute(workspace, model, evaluation))
+            if problem:  # one finding per opportunity, even if two models overflow
+                seen.add(doc.model.id)
+                yield problem
+
+
+def _models_in_use(scoring: Scoring) -> list[ConfiguredModel]:
+    """The default model first, then every model configured under `scoring.models`."""
+    names = [scoring.default, *(n for n in scoring.models if n != scoring.default)]
+    return [resolve(scoring, name) for name in names]

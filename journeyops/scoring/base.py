@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +31,15 @@ class Computation:
     value: float | None = None
     effort: float | None = None
 
+    @property
+    def finite(self) -> bool:
+        """Whether every number of it is finite. Finite inputs can overflow (1e308 x 3 is
+        infinite) and infinity x 0 is NaN; such a number cannot be ranked (NaN breaks the
+        sort), compared (NaN != NaN) or written as JSON."""
+        numbers = [self.score, *(s.result for s in self.steps)]
+        numbers += [n for n in (self.value, self.effort) if n is not None]
+        return all(math.isfinite(n) for n in numbers)
+
 
 class ScoringModel(ABC, Generic[Options]):
     """A model type. Instances are configured: they hold their options."""
@@ -55,8 +65,20 @@ class ScoringModel(ABC, Generic[Options]):
 
 
 def fmt(value: float) -> str:
-    """Numbers as people write them in an explanation and as spreadsheets read them: 675,
-    0.8, 24, 4.08, 7893.33 (no thousands separators, at most 4 decimals)."""
-    if float(value).is_integer():
+    """Numbers as people write them in an explanation: 675, 0.8, 24, 4.08, 7893.33 (no
+    thousands separators, at most 4 decimals); 1e+308 beyond 15 digits, nan and inf as such."""
+    value = float(value)
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.4g}"
+    if value.is_integer():
         return str(int(value))
     return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def exact(value: float) -> str:
+    """A number for machines (CSV): every digit Python needs to read it back exactly,
+    5.666666666666667 for 17/3; whole numbers without a decimal point (675)."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return repr(value)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from journeyops.model import Journey
 from journeyops.model.journey import Kpi
@@ -15,19 +17,23 @@ from journeyops.sourcemap import Path
 def nps(promoters: int, passives: int, detractors: int) -> float | None:
     """% promoters minus % detractors; None without responses. 30% and 20% give +10."""
     total = promoters + passives + detractors
-    return None if total == 0 else (promoters - detractors) / total * 100
+    # Counts are exact integers: one division at the end keeps 10 from being 10.000000000000002.
+    return None if total == 0 else (promoters - detractors) * 100 / total
 
 
 def csat(ratings: list[int]) -> float | None:
     """The share of 4s and 5s among ratings 1..5, in percent."""
     total = sum(ratings)
-    return None if total == 0 else (ratings[3] + ratings[4]) / total * 100
+    return None if total == 0 else (ratings[3] + ratings[4]) * 100 / total
 
 
 def ces(ratings: list[int]) -> float | None:
     """The mean rating on 1..7: counts 80, 210, 140, 110, 160, 180, 120 give 4.08."""
     total = sum(ratings)
     return None if total == 0 else sum(i * n for i, n in enumerate(ratings, start=1)) / total
+
+
+Standing = Literal["better", "worse", "on-target"]
 
 
 @dataclass(frozen=True)
@@ -46,10 +52,15 @@ class Figure:
     line: int
 
     @property
-    def met(self) -> bool | None:
+    def standing(self) -> Standing | None:
+        """Against the target, in the KPI's own direction: for a lower-is-better KPI a value
+        above the target is worse. None without a value or a target."""
         if self.value is None or self.target is None:
             return None
-        return self.value >= self.target if self.better == "higher" else self.value <= self.target
+        if math.isclose(self.value, self.target, rel_tol=1e-9, abs_tol=1e-9):
+            return "on-target"
+        higher = self.value > self.target
+        return "better" if higher == (self.better == "higher") else "worse"
 
 
 def figures(workspace: Workspace) -> Iterator[Figure]:

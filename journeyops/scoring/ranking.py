@@ -6,14 +6,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from journeyops.diagnostics import Problem
 from journeyops.model import Opportunity
 from journeyops.model.workspace import Located, Workspace
 from journeyops.scoring import ConfiguredModel
 from journeyops.scoring.base import Computation, Step, fmt
+from journeyops.scoring.filters import Filters
 from journeyops.sourcemap import Path
 
 SEVERITY_FACTOR = {"low": 1.0, "medium": 1.5, "high": 2.0}
@@ -36,7 +38,14 @@ class Evaluation:
     opportunity: Located[Opportunity]
     inputs: tuple[InputValue, ...] = ()
     missing: tuple[str, ...] = ()  # `scores` keys
-    problems: tuple[Problem, ...] = ()  # inputs present but invalid
+    problems: tuple[Problem, ...] = ()  # inputs present but invalid (JO502)
+    # Valid inputs whose score is not a finite number (JO503).
+    not_finite: Problem | None = None
+
+    @property
+    def valid(self) -> bool:
+        """Whether every input is there and in range, so the score can be computed."""
+        return not (self.missing or self.problems)
 
 
 @dataclass(frozen=True)
@@ -50,20 +59,6 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Filters:
-    journey: str | None = None
-    persona: str | None = None
-    statuses: frozenset[str] = frozenset()
-
-    def keep(self, opportunity: Opportunity) -> bool:
-        if self.journey and not any(s.split("/")[0] == self.journey for s in opportunity.steps):
-            return False
-        if self.persona and self.persona not in opportunity.personas:
-            return False
-        return not self.statuses or opportunity.status in self.statuses
-
-
-@dataclass(frozen=True)
 class Ranking:
     model: ConfiguredModel
     entries: list[Entry] = field(default_factory=list)
@@ -71,7 +66,13 @@ class Ranking:
 
     @property
     def problems(self) -> list[Problem]:
+        """Invalid inputs (JO502)."""
         return [p for e in self.unscored for p in e.problems]
+
+    @property
+    def not_finite(self) -> list[Problem]:
+        """Scores that are not finite numbers (JO503)."""
+        return [e.not_finite for e in self.unscored if e.not_finite]
 
 
 def evaluate(model: ConfiguredModel, doc: Located[Opportunity]) -> Evaluation:
@@ -91,29 +92,72 @@ def evaluate(model: ConfiguredModel, doc: Located[Opportunity]) -> Evaluation:
     return Evaluation(doc, tuple(inputs), tuple(missing), tuple(problems))
 
 
+@dataclass(frozen=True)
+class Scored:
+    score: float  # after the multipliers
+    computation: Computation
+    multipliers: tuple[Step, ...]
+
+
+def compute(workspace: Workspace, model: ConfiguredModel, evaluation: Evaluation) -> Scored:
+    """The score of an evaluation whose inputs are valid, with every step behind it."""
+    computation = model.model.compute({i.name: i.value for i in evaluation.inputs})
+    opportunity = evaluation.opportunity.model
+    multipliers = tuple(_multipliers(workspace, model, opportunity, computation.score))
+    score = multipliers[-1].result if multipliers else computation.score
+    return Scored(score, computation, multipliers)
+
+
+def not_finite(model: ConfiguredModel, evaluation: Evaluation, scored: Scored) -> Problem | None:
+    """A finding when the arithmetic left the finite numbers (reach 1e308 x impact 3 is
+    infinite, and x confidence 0 NaN), naming the inputs that did it; None when it did not."""
+    if scored.computation.finite and all(math.isfinite(s.result) for s in scored.multipliers):
+        return None
+    doc = evaluation.opportunity
+    result = "NaN" if math.isnan(scored.score) else "infinite"
+    inputs = ", ".join(f"{i.key} {fmt(i.value)}" for i in evaluation.inputs)
+    factors = "".join(f", then {s.what}" for s in scored.multipliers)
+    message = (
+        f"the {model.name} score of '{doc.model.id}' is not a finite number ({result}): "
+        f"{inputs}{factors}"
+    )
+    hint = "use inputs of a realistic size: a score must be a finite number to be ranked"
+    return Problem(message, doc.file, doc.span("scores", key=True), hint)
+
+
 def rank(workspace: Workspace, model: ConfiguredModel, filters: Filters | None = None) -> Ranking:
     filters = filters or Filters()
     ranking = Ranking(model)
-    scored: list[tuple[float, Evaluation, Computation, tuple[Step, ...]]] = []
+    scored: list[tuple[Scored, Evaluation]] = []
     for doc in workspace.of(Opportunity):
         if not filters.keep(doc.model):
             continue
         evaluation = evaluate(model, doc)
-        if evaluation.missing or evaluation.problems:
+        if not evaluation.valid:
             ranking.unscored.append(evaluation)
             continue
-        computation = model.model.compute({i.name: i.value for i in evaluation.inputs})
-        multipliers = tuple(_multipliers(workspace, model, doc.model, computation.score))
-        score = multipliers[-1].result if multipliers else computation.score
-        scored.append((score, evaluation, computation, multipliers))
+        result = compute(workspace, model, evaluation)
+        problem = not_finite(model, evaluation, result)
+        if problem:  # never ranked: NaN breaks the sort, and is not equal to itself
+            ranking.unscored.append(replace(evaluation, not_finite=problem))
+            continue
+        scored.append((result, evaluation))
     # Higher score first, then id; equal scores share a rank ("1, 2, 2, 4").
-    scored.sort(key=lambda item: (-round(item[0], 9), item[1].opportunity.model.id))
+    scored.sort(key=lambda item: (-round(item[0].score, 9), item[1].opportunity.model.id))
     previous: tuple[float, int] | None = None
-    for position, (score, evaluation, computation, multipliers) in enumerate(scored, start=1):
+    for position, (result, evaluation) in enumerate(scored, start=1):
+        score = result.score
         place = previous[1] if previous and round(previous[0], 9) == round(score, 9) else position
         previous = (score, place)
         ranking.entries.append(
-            Entry(evaluation.opportunity, place, score, evaluation.inputs, computation, multipliers)
+            Entry(
+                evaluation.opportunity,
+                place,
+                score,
+                evaluation.inputs,
+                result.computation,
+                result.multipliers,
+            )
         )
     ranking.unscored.sort(key=lambda e: e.opportunity.model.id)
     return ranking

@@ -10,7 +10,8 @@ from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, load_workspace
 from journeyops.model.workspace import Workspace
 from journeyops.scoring import available, resolve, scoring_config_problems
-from journeyops.scoring.ranking import Filters, Ranking, rank
+from journeyops.scoring.filters import Filters
+from journeyops.scoring.ranking import Ranking, rank
 from journeyops.suggest import did_you_mean
 
 
@@ -21,6 +22,16 @@ class UnknownModel(Exception):
         super().__init__(
             f"unknown model '{name}'" + (f"; {hint}" if hint else f"; models: {listed}")
         )
+
+
+class UnknownFilter(Exception):
+    """A --journey, --persona or --status value that names nothing: one message per value,
+    with the problems in files, which may be why it names nothing."""
+
+    def __init__(self, messages: list[str], load_problems: list[tuple[str, Problem]]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = messages
+        self.load_problems = load_problems
 
 
 @dataclass(frozen=True)
@@ -38,8 +49,9 @@ def score(
     filters: Filters | None = None,
     cache: Cache | None = None,
 ) -> ScoreRun:
-    """Rank every opportunity. Raises ConfigError for a broken journeyops.yaml and
-    UnknownModel for a model name that is neither built in nor configured."""
+    """Rank every opportunity. Raises ConfigError for a broken journeyops.yaml,
+    UnknownModel for a model name that is neither built in nor configured, and
+    UnknownFilter for a filter value that names nothing."""
     loaded = load_workspace(source, cache)
     scoring = loaded.workspace.config.scoring
     problems = scoring_config_problems(scoring, loaded.config_source)
@@ -48,5 +60,9 @@ def score(
     names = list(available(scoring))
     if model_name is not None and model_name not in names:
         raise UnknownModel(model_name, names)
-    ranking = rank(loaded.workspace, resolve(scoring, model_name), filters or Filters())
+    filters = filters or Filters()
+    unknown = filters.unknown(loaded.workspace)
+    if unknown:
+        raise UnknownFilter(unknown, loaded.problems)
+    ranking = rank(loaded.workspace, resolve(scoring, model_name), filters)
     return ScoreRun(loaded.workspace, ranking, loaded.problems)

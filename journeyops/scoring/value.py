@@ -24,13 +24,14 @@ class Value(ScoringModel[ValueOptions]):
     def compute(self, values: Mapping[str, float]) -> Computation:
         cw, bw = self.options.customer_weight, self.options.business_weight
         customer, business = values["customer_value"], values["business_value"]
+        shown = f"({fmt(cw)} x {fmt(customer)} + {fmt(bw)} x {fmt(business)}) / {fmt(cw + bw)}"
+        if not 1e-300 < max(cw, bw) < 1e300:
+            # Weights near the float limits overflow (x / inf is 0) or underflow (5e-324 x
+            # 0.3 is 0): a wrong mean. Only their ratio counts, so scale them first.
+            scale = max(cw, bw)
+            cw, bw = cw / scale, bw / scale
         mean = (cw * customer + bw * business) / (cw + bw)
-        steps = [
-            Step(
-                f"({fmt(cw)} x {fmt(customer)} + {fmt(bw)} x {fmt(business)}) / {fmt(cw + bw)}",
-                mean,
-            )
-        ]
+        steps = [Step(shown, mean)]
         if not self.options.per_effort:
             return Computation(mean, tuple(steps), value=mean)
         effort = values["effort"]
