@@ -28,7 +28,7 @@ import pydantic_core
 from journeyops import __version__
 
 FOLDER = ".journeyops-cache"
-_FORMAT = 1
+_FORMAT = 2  # 2: the facts of documents that failed their schema
 _VERSION = f"{_FORMAT}-{__version__}-{platform.python_version()}-{pydantic_core.__version__}"
 
 
