@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from journeyops import __version__
@@ -123,6 +124,9 @@ def _file_results(
     results = {file: FileResult([], loaded.invalid.get(file, []), [], []) for file in files}
     for doc in loaded.workspace.documents:
         results[doc.file].facts.append(facts_of(doc.model, doc.file, doc.index))
+    for file, partial in loaded.partial.items():  # documents that failed their schema
+        results[file].facts.extend(partial)
+        results[file].facts.sort(key=lambda fact: fact.number)  # the first of an id wins
     found = [*loaded.problems, *check_documents(RULES, loaded.workspace, policy, options)]
     for name, problem in found:
         results[problem.file].found.append((name, problem))
@@ -152,13 +156,45 @@ def _combine(
         for kind, document_id in result.invalid:
             invalid.setdefault(kind, set()).add(document_id)
     facts = [fact for result in results.values() for fact in result.facts]
-    index = Index(found.config, facts, invalid, sources)
+    unread = {f for f, r in results.items() if any(_hides(name) for name, _ in r.found)}
+    index = Index(found.config, facts, invalid, sources, frozenset(unread), _contents(found))
     problems = [problem for result in results.values() for problem in result.found]
     problems += check_across(RULES, index, policy, options)
     suppressions = {f: r.suppressions for f, r in results.items() if r.suppressions}
-    diagnostics = finish(RULES, problems, policy=policy, suppressions=suppressions)
-    counts = Counter(fact.kind for fact in facts)
+    incomplete = unread | {f for f, r in results.items() if r.invalid}
+
+    def unsettled(file: str, rule_id: str) -> bool:
+        """Whether the rule could not check everything it would in `file`: the file did
+        not load whole, or (for a cross-file rule) some file did not."""
+        return file in incomplete or (bool(incomplete) and RULES[rule_id].across is not None)
+
+    diagnostics = finish(
+        RULES, problems, policy=policy, suppressions=suppressions, unsettled=unsettled
+    )
+    counts = Counter(fact.kind for fact in facts if fact.whole)
     return ValidationResult(diagnostics, list(found.files), counts=dict(counts))
+
+
+# Loader findings that lose nothing of a document's references: a duplicate key keeps one
+# of its values, an empty document holds none, and a document that fails its schema still
+# gives the facts of the fields that validated (`partial_facts`).
+_KEEPS_REFERENCES = frozenset(("duplicate-key", "empty-document", "schema"))
+
+
+def _contents(found: Scan) -> Callable[[str], bytes | None]:
+    def contents(file: str) -> bytes | None:
+        data = found.files.get(file)
+        return data if isinstance(data, bytes) else None
+
+    return contents
+
+
+def _hides(name: str) -> bool:
+    """Whether a finding means some documents of its file were not read at all (a syntax
+    error, an unknown kind, an unreadable file, and any file problem the loader finds)."""
+    rule = RULES_BY_NAME[name]
+    loader = rule.check is None and rule.across is None
+    return loader and name not in _KEEPS_REFERENCES
 
 
 def only_changes(

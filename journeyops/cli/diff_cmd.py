@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from journeyops.cli.console import usage_error, workspace_root
 from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
@@ -138,4 +137,4 @@ def diff(
 def _usage(message: str) -> typer.Exit:
     # Revisions and model names are the user's text (in CI, perhaps a pull request's branch
     # name): shown escaped, and never read as console markup.
-    return usage_error(escape(printable(message)))
+    return usage_error(message)

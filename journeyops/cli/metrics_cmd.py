@@ -7,14 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from journeyops.cli.console import WorkspacePath, stdout_color, usage_error, workspace_root
 from journeyops.diagnostics import ExitStatus
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError, load_workspace
 from journeyops.report.metrics_formats import MetricsFormat, as_json, table
-from journeyops.report.safe_text import printable
 from journeyops.scoring.filters import unknown_value
 from journeyops.scoring.metrics import figures
 
@@ -45,7 +43,7 @@ def metrics(
         raise usage_error("journeyops.yaml is invalid; `journeyops validate` shows where") from None
     journeys = loaded.workspace.journeys
     if journey is not None and journey not in journeys:
-        raise usage_error(escape(printable(unknown_value("journey", journey, journeys))))
+        raise usage_error(unknown_value("journey", journey, journeys))
     found = [f for f in figures(loaded.workspace) if journey is None or f.journey == journey]
     text = as_json(found) if output_format is MetricsFormat.JSON else table(found, stdout_color())
     sys.stdout.write(text)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
@@ -23,7 +22,6 @@ from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError
 from journeyops.report.matrix import matrix_svg
-from journeyops.report.safe_text import printable
 from journeyops.report.score_formats import RENDERERS, ScoreFormat, explain, table
 from journeyops.rules import RULES
 from journeyops.scoring.filters import Filters, unknown_opportunity
@@ -115,20 +113,20 @@ def score(
         print_diagnostics(config_diagnostics(error.problems), root)
         raise typer.Exit(ExitStatus.USAGE) from None
     except UnknownModel as error:
-        raise usage_error(_shown(str(error))) from None
+        raise usage_error(str(error)) from None
     except UnknownFilter as error:
         # The files' errors first: a journey whose file did not load names nothing.
         print_diagnostics(load_diagnostics(error.load_problems), root)
         *others, last = error.messages
         for message in others:
-            usage_error(_shown(message))  # prints it; the last one also exits
-        raise usage_error(_shown(last)) from None
+            usage_error(message)  # prints it; the last one also exits
+        raise usage_error(last) from None
     display = path_display(root)
     if explain_id is not None:
         text = explain(run.ranking, explain_id, display)
         if text is None:
             print_diagnostics(load_diagnostics(run.load_problems), root)
-            raise usage_error(_shown(unknown_opportunity(run.workspace, explain_id, filters)))
+            raise usage_error(unknown_opportunity(run.workspace, explain_id, filters))
         sys.stdout.write(text)
     elif output_format is ScoreFormat.TABLE:
         sys.stdout.write(table(run.ranking, top, stdout_color()))
@@ -138,15 +136,9 @@ def score(
         try:
             write_atomic(matrix, matrix_svg(run.ranking, run.workspace.config.name))
         except OSError as error:
-            raise usage_error(_shown(f"cannot write {matrix}: {error.strerror}")) from None
+            raise usage_error(f"cannot write {matrix}: {error.strerror}") from None
     diagnostics = load_diagnostics(run.load_problems, run.ranking)
     diagnostics = sorted(diagnostics + [RULES["JO503"].diagnose(p) for p in run.ranking.not_finite])
     print_diagnostics(diagnostics, root)
     failed = bool(diagnostics) or (strict and bool(run.ranking.unscored))
     raise typer.Exit(ExitStatus.FINDINGS if failed else ExitStatus.OK)
-
-
-def _shown(message: str) -> str:
-    """A message with user text in it, for `usage_error` (which reads rich markup): control
-    characters escaped and `[...]` shown as written."""
-    return escape(printable(message))

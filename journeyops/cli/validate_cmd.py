@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
@@ -30,7 +29,6 @@ from journeyops.load.git_source import (
 )
 from journeyops.load.sources import DiskSource, ReadOnce
 from journeyops.report import REPORTERS, OutputFormat, ReportContext
-from journeyops.report.safe_text import printable
 from journeyops.rules import RunOptions
 from journeyops.validation import ValidationResult, only_changes
 from journeyops.validation import validate as run_validation
@@ -163,7 +161,7 @@ def _changes_only(
 def _git_failed(name: str, error: GitError) -> typer.Exit:
     # The revision is the user's text (in CI, perhaps a pull request's branch name): shown
     # escaped, and never read as console markup.
-    return usage_error(escape(printable(f"--changed-since {name}: {error}")))
+    return usage_error(f"--changed-since {name}: {error}")
 
 
 def _plan(formats: list[OutputFormat], outputs: list[Path]) -> Plan:

@@ -33,9 +33,10 @@ from journeyops import __version__
 from journeyops.load.regular_files import read_descriptor
 
 FOLDER = ".journeyops-cache"
-# 2: entries written before links and special files were refused may hold what was read
-# through them; a new format leaves them unused.
-_FORMAT = 2
+# 3: entries written before links and special files were refused may hold what was read
+# through them, and (2) before documents that failed their schema kept their facts; a new
+# format leaves older entries unused.
+_FORMAT = 3
 # The largest entry read back: the results of 7,400 files take about 10 MB.
 MAX_ENTRY_BYTES = 1 << 30
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

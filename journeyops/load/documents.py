@@ -12,6 +12,8 @@ from journeyops.load import schema_errors
 from journeyops.load.yaml_reader import ParsedFile, RawDocument, Rejected
 from journeyops.model import KINDS, MODELS_BY_KIND
 from journeyops.model.base import Document
+from journeyops.model.facts import Facts
+from journeyops.model.partial_facts import partial_facts
 from journeyops.model.workspace import Located
 from journeyops.suggest import did_you_mean
 
@@ -24,6 +26,8 @@ class FileDocuments:
     located: list[Located[Document]] = field(default_factory=list)
     problems: list[RuleProblem] = field(default_factory=list)
     invalid: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) failing the schema
+    # What the cross-file rules can still know of each document that failed its schema.
+    partial: list[Facts] = field(default_factory=list)
 
 
 def typed_documents(parsed: ParsedFile, file: str) -> FileDocuments:
@@ -49,6 +53,7 @@ def typed_documents(parsed: ParsedFile, file: str) -> FileDocuments:
         elif found and found[0][0] == "schema":
             value = raw.value
             out.invalid.append((str(value.get("kind")), str(value.get("id"))))
+            out.partial.append(partial_facts(value["kind"], value, file, raw.index))
     return out
 
 

@@ -29,6 +29,7 @@ from journeyops.load.yaml_reader import (
     read_yaml,
 )
 from journeyops.model import Config
+from journeyops.model.facts import Facts
 from journeyops.model.workspace import Workspace
 from journeyops.sourcemap import SourceMap
 
@@ -102,6 +103,7 @@ class LoadResult:
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
     positions: dict[str, LazyPositions] = field(default_factory=dict)
     invalid: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # file -> (kind, id)
+    partial: dict[str, list[Facts]] = field(default_factory=dict)  # file -> their facts
 
 
 def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
@@ -203,6 +205,7 @@ def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:
     result.problems.extend(typed.problems)
     if typed.invalid:
         result.invalid[file] = typed.invalid
+        result.partial[file] = typed.partial
 
 
 @contextmanager

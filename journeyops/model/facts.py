@@ -44,6 +44,16 @@ class Facts(NamedTuple):
     steps: Mapping[str, tuple[str, ...]] = {}
     high_pains: tuple[tuple[str, Path], ...] = ()  # (`step/pain`, path of the pain)
     addresses: frozenset[str] = frozenset()  # steps and pains a live opportunity works on
+    # For a document that failed its schema (`whole` false), the facts that could not be
+    # read from it, so that a field that failed is never taken for a field left out:
+    # `id` (then the document is no target, only a source of references), `state`,
+    # `level`, `parent`, `replaces`, `steps` (its steps and their pains), `addresses`, and
+    # the targets (`persona`, `insight`, `step`, `pain`) of which some references failed.
+    gaps: frozenset[str] = frozenset()
+    whole: bool = True
+
+    def knows(self, fact: str) -> bool:
+        return fact not in self.gaps
 
 
 class Reference(NamedTuple):
@@ -123,6 +133,11 @@ class Index:
     # are not reported as unknown: the schema error is the one thing to fix.
     invalid_ids: dict[str, set[str]]
     sources: Sources
+    # Files with documents that could not be read at all (a syntax error, an unknown kind,
+    # an unreadable file): what they refer to is unknown. `contents` gives a file's bytes
+    # (None when it cannot be read), to tell whether such a file may refer to something.
+    unread: frozenset[str] = frozenset()
+    contents: Callable[[str], bytes | None] = lambda file: None
 
     def span(self, doc: Facts, *path: str | int, key: bool = False) -> Span:
         return self.sources(doc.file, doc.number).span(path, key=key)
@@ -131,14 +146,43 @@ class Index:
         return document_id in self.invalid_ids.get(kind, ())
 
     def of(self, kind: str) -> list[Facts]:
+        """The documents of `kind` that have an id (a document whose id failed its schema
+        is known only by the references it makes)."""
         return self._by_kind.get(kind, [])
 
     @cached_property
     def _by_kind(self) -> dict[str, list[Facts]]:
         by_kind: dict[str, list[Facts]] = {}
         for doc in self.documents:
-            by_kind.setdefault(doc.kind, []).append(doc)
+            if doc.knows("id"):
+                by_kind.setdefault(doc.kind, []).append(doc)
         return by_kind
+
+    def may_refer(self, text: str, fact: str, *kinds: str) -> bool:
+        """Whether something that could not be read may refer to `text` (an id, or
+        `journey/step`): a file with unread documents, or a document of one of `kinds`
+        whose `fact` failed its schema, holds the text. A rule that says "nothing refers
+        to X" asks this first; in a workspace where everything was read it costs nothing."""
+        if not self.unread and not self._partial:
+            return False
+        needle = text.encode()
+        doubtful: list[tuple[str, Span | None]] = [(f, None) for f in sorted(self.unread)]
+        doubtful += [
+            (doc.file, self.span(doc))
+            for doc in self._partial
+            if doc.kind in kinds and not doc.knows(fact)
+        ]
+        for file, span in doubtful:
+            data = self.contents(file)
+            if data is not None and span is not None:  # only the document's own lines
+                data = b"\n".join(data.split(b"\n")[span.line - 1 : span.end_line])
+            if data is None or needle in data:
+                return True
+        return False
+
+    @cached_property
+    def _partial(self) -> list[Facts]:
+        return [doc for doc in self.documents if not doc.whole]
 
     @cached_property
     def references(self) -> list[Reference]:

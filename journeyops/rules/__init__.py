@@ -49,7 +49,7 @@ _ALL = (
     Rule("JO110", "duplicate-pain-id", E, "Two pains or gains of one step share an id.", uniqueness.duplicate_pain_id),
     # JO2xx: hierarchy
     Rule("JO201", "parent-cycle", E, "Journeys are each other's parents.", across=hierarchy.parent_cycle),
-    Rule("JO202", "unknown-level", E, "A journey's level is not in the taxonomy.", hierarchy.unknown_level),
+    Rule("JO202", "unknown-level", E, "A journey's level is not in the taxonomy.", across=hierarchy.unknown_level),
     Rule("JO203", "level-mismatch", E, "A child journey is not one level below its parent.", across=hierarchy.level_mismatch),
     Rule("JO204", "missing-parent", W, "A journey below the top level has no parent.", across=hierarchy.missing_parent),
     Rule("JO205", "root-not-top-level", W, "The root of a hierarchy is not at the top level.", across=hierarchy.root_not_top_level),

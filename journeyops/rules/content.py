@@ -78,7 +78,9 @@ def journey_without_personas(workspace: Workspace, options: RunOptions) -> Itera
 
 def unaddressed_high_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A pain of severity `high` that no opportunity addresses, neither through its `pains`
-    nor through its `steps`. Dismissed opportunities do not count.
+    nor through its `steps`. Dismissed opportunities do not count. Not reported while
+    something that could not be read (a file that does not parse, an opportunity whose
+    steps, pains or status fail the schema) mentions the step: it may address the pain.
 
     Bad:
         pains: [{id: photo-rejected, text: ID photo rejected, severity: high}]
@@ -89,12 +91,14 @@ def unaddressed_high_pain(workspace: Index, options: RunOptions) -> Iterator[Pro
         pains: [open-account/verify-identity/photo-rejected]
     """
     addressed: set[str] = set()
-    for opportunity in workspace.of("opportunity"):
+    for opportunity in workspace.documents:
         addressed |= opportunity.addresses
     for doc in workspace.of("journey"):
         for step_pain, path in doc.high_pains:
             step_ref, pain_ref = f"{doc.id}/{step_pain.split('/')[0]}", f"{doc.id}/{step_pain}"
-            if step_ref not in addressed and pain_ref not in addressed:
+            if step_ref in addressed or pain_ref in addressed:
+                continue
+            if not workspace.may_refer(step_ref, "addresses", "opportunity"):
                 yield Problem(
                     f"high-severity pain '{pain_ref}' is not addressed by any opportunity",
                     doc.file,
@@ -123,28 +127,39 @@ def opportunity_without_evidence(workspace: Workspace, options: RunOptions) -> I
 
 
 def unused_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
-    """No step lists the insight in `insights` and no opportunity cites it in `evidence`.
+    """No step lists the insight in `insights`, no opportunity cites it in `evidence`, and
+    the insight's own `steps` names no step: nothing links it to the map. Not reported
+    while something that could not be read (a file that does not parse, a step's
+    `insights` or an opportunity's `evidence` that fails the schema) mentions the insight.
 
     Bad:
         kind: insight
-        id: id-photo-rejections    # and nothing refers to it
+        id: id-photo-rejections    # no `steps:`, and nothing refers to it
     Good:
-        # in the journey step it is about
-        insights: [id-photo-rejections]
+        kind: insight
+        id: id-photo-rejections
+        steps: [open-account/verify-identity]   # or the step lists it in `insights`
     """
     used = {r.value for r in workspace.to("insight")}
+    # An insight linked through its own `steps:` is shown at those steps; a link that names
+    # no step is reported where it is written (JO102, JO103), not as an unused insight.
+    used.update(r.document.id for r in workspace.to("step") if r.document.kind == "insight")
     for doc in workspace.of("insight"):
-        if doc.id not in used:
+        if doc.id in used or not doc.knows("step"):
+            continue
+        if not workspace.may_refer(doc.id, "insight", "journey", "opportunity"):
             yield Problem(
-                f"insight '{doc.id}' is not used by any step or opportunity",
+                f"insight '{doc.id}' is not linked to any step or opportunity",
                 doc.file,
                 workspace.span(doc, "id"),
-                "list it in a step's `insights` or an opportunity's `evidence`",
+                "list the steps it is about in its `steps:`, or cite it in a step's "
+                "`insights` or an opportunity's `evidence`",
             )
 
 
 def unused_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
-    """No journey lists the persona.
+    """No journey lists the persona. Not reported while something that could not be read
+    (a file that does not parse, a journey's `personas` that fails the schema) mentions it.
 
     Bad:
         kind: persona
@@ -153,9 +168,10 @@ def unused_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         # in a journey
         personas: [retiree-rosa]
     """
-    used = {p for doc in workspace.of("journey") for p in doc.personas}
+    # From the references, which include journeys whose id failed the schema.
+    used = {r.value for r in workspace.to("persona") if r.document.kind == "journey"}
     for doc in workspace.of("persona"):
-        if doc.id not in used:
+        if doc.id not in used and not workspace.may_refer(doc.id, "persona", "journey"):
             yield Problem(
                 f"persona '{doc.id}' is not used by any journey",
                 doc.file,

@@ -96,9 +96,12 @@ def finish(
     *,
     policy: Policy,
     suppressions: Mapping[str, list[Suppression]],
+    unsettled: Callable[[str, str], bool] | None = None,
 ) -> list[Diagnostic]:
     """Diagnostics for everything found, at the severity the policy gives them, minus
-    suppressed ones, plus suppressions that suppressed nothing; sorted by file and position."""
+    suppressed ones, plus suppressions that suppressed nothing; sorted by file and position.
+    A suppression of a rule that `unsettled(file, rule id)` could not fully check in its
+    file is not called unused: the finding it suppresses may be the one not found."""
     by_name = {rule.name: rule for rule in rules.values()}
     diagnostics: list[Diagnostic] = []
 
@@ -110,7 +113,7 @@ def finish(
 
     for name, problem in found:
         report(name, problem)
-    kept, unused = apply_suppressions(diagnostics, suppressions, rules)
+    kept, unused = apply_suppressions(diagnostics, suppressions, rules, unsettled)
     diagnostics = kept
     for name, problem in unused:
         report(name, problem)

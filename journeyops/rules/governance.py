@@ -97,7 +97,7 @@ def replaced_twice(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """
     replacing: dict[str, list[str]] = {}
     for doc in workspace.of("journey"):
-        if doc.replaces and doc.state == "future":
+        if doc.replaces and doc.state == "future" and doc.knows("state"):
             replacing.setdefault(doc.replaces, []).append(doc.id)
     for target, futures in replacing.items():
         current = workspace.journeys.get(target)

@@ -25,7 +25,7 @@ def invalid_replaces(workspace: Index, options: RunOptions) -> Iterator[Problem]
         replaces: open-account  # open-account has `state: current`
     """
     for doc in workspace.of("journey"):
-        if doc.replaces is None:
+        if doc.replaces is None or not doc.knows("state"):
             continue
         if doc.state != "future":
             yield Problem(
@@ -36,7 +36,7 @@ def invalid_replaces(workspace: Index, options: RunOptions) -> Iterator[Problem]
             )
             continue
         target = workspace.journeys.get(doc.replaces)
-        if target is not None and target.state != "current":
+        if target is not None and target.knows("state") and target.state != "current":
             yield Problem(
                 f"'{doc.replaces}' is a {target.state} journey; "
                 "`replaces` must name a current journey",
@@ -77,7 +77,7 @@ def parent_cycle(workspace: Index, options: RunOptions) -> Iterator[Problem]:
             )
 
 
-def unknown_level(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
+def unknown_level(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey's `level` is not one of `taxonomy.levels` in journeyops.yaml.
 
     Bad:
@@ -85,12 +85,14 @@ def unknown_level(workspace: Workspace, options: RunOptions) -> Iterator[Problem
     Good:
         level: journey
     """
+    # Over facts, not typed journeys: a level that is well-formed is checked even when
+    # something else in its journey fails the schema (and whatever its id).
     levels = workspace.config.taxonomy.levels
-    for doc in workspace.of(Journey):
-        level = doc.model.level
-        if level is not None and level not in levels:
+    for doc in workspace.documents:
+        level = doc.level
+        if doc.kind == "journey" and level is not None and level not in levels:
             hint = did_you_mean(level, levels) or "levels are: " + ", ".join(levels)
-            yield Problem(f"unknown level '{level}'", doc.file, doc.span("level"), hint)
+            yield Problem(f"unknown level '{level}'", doc.file, workspace.span(doc, "level"), hint)
 
 
 def level_mismatch(workspace: Index, options: RunOptions) -> Iterator[Problem]:
@@ -155,7 +157,7 @@ def _unattached(workspace: Index) -> Iterator[tuple[Facts, list[str]]]:
     levels = workspace.config.taxonomy.levels
     children = _children(workspace)
     for doc in workspace.of("journey"):
-        if doc.parent is None and doc.level in levels and doc.level != levels[0]:
+        if doc.parent is None and doc.knows("parent") and doc.level in levels[1:]:
             yield doc, children.get(doc.id, [])
 
 
@@ -217,7 +219,9 @@ def future_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """
     for doc in workspace.of("journey"):
         parent = _parent_journey(workspace, doc)
-        if doc.state == "current" and parent is not None and parent.state == "future":
+        if parent is None or not (doc.knows("state") and parent.knows("state")):
+            continue
+        if doc.state == "current" and parent.state == "future":
             yield Problem(
                 f"current journey '{doc.id}' zooms into '{doc.parent}', a step of a future journey",
                 doc.file,

@@ -75,7 +75,7 @@ def unknown_step(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     for ref in workspace.to("step", "pain"):
         journey_id, step_id = ref.value.split("/")[:2]
         journey = workspace.journeys.get(journey_id)
-        steps = journey.steps if journey else None
+        steps = journey.steps if journey and journey.knows("steps") else None
         if steps is not None and step_id not in steps:
             hint = did_you_mean(step_id, steps) or f"steps of '{journey_id}': " + ", ".join(steps)
             yield _problem(workspace, ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
@@ -92,7 +92,8 @@ def unknown_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     for ref in workspace.to("pain"):
         journey_id, step_id, pain_id = ref.value.split("/")
         journey = workspace.journeys.get(journey_id)
-        pains = journey.steps.get(step_id) if journey else None
+        known = journey is not None and journey.knows("steps")
+        pains = journey.steps.get(step_id) if journey and known else None
         if pains is not None and pain_id not in pains:
             hint = did_you_mean(pain_id, pains) or (
                 f"pains of that step: {', '.join(pains)}" if pains else "that step lists no pains"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from journeyops.diagnostics import Diagnostic, Problem, Span
@@ -19,9 +19,10 @@ def apply_suppressions(
     found: Iterable[Diagnostic],
     suppressions: Mapping[str, list[Suppression]],
     rules: Mapping[str, Rule],
+    unsettled: Callable[[str, str], bool] | None = None,
 ) -> tuple[list[Diagnostic], list[tuple[str, Problem]]]:
     """The diagnostics no comment suppresses, and one problem per suppression (per rule
-    named in it) that suppressed nothing."""
+    named in it) that suppressed nothing, unless `unsettled(file, rule id)`."""
     rule_of = {rule.name: rule_id for rule_id, rule in rules.items()} | {i: i for i in rules}
     used: set[tuple[str, int, str]] = set()
     kept = []
@@ -35,8 +36,11 @@ def apply_suppressions(
     for file, items in suppressions.items():
         for index, suppression in enumerate(items):
             for name in suppression.names:
-                if (file, index, name) not in used:
-                    unused.append((UNUSED, _unused(file, suppression, name, rule_of)))
+                if (file, index, name) in used:
+                    continue
+                if unsettled is not None and name in rule_of and unsettled(file, rule_of[name]):
+                    continue
+                unused.append((UNUSED, _unused(file, suppression, name, rule_of)))
     return kept, unused
 
 

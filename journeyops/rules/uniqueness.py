@@ -26,6 +26,8 @@ def duplicate_id(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """
     first: dict[tuple[str, str], Facts] = {}
     for doc in workspace.documents:
+        if not doc.knows("id"):  # its id failed the schema: that is the one finding
+            continue
         key = (doc.kind, doc.id)
         if key not in first:
             first[key] = doc
