@@ -216,6 +216,10 @@ def test_errors_on_stderr_are_one_escaped_line(hostile: Path) -> None:
     done = run(hostile, "validate", "[/x]\x1b[2J")  # rich markup and an escape in a path
     stdout(done, status=2)
     assert done.stderr.decode("utf-8") == "error: [/x]\\x1b[2J does not exist\n"
+    done = run(hostile, "score")  # file errors of a command that is not validate
+    errors = done.stderr.decode("utf-8")
+    assert "'x\\n::error file=README.md,line=1::INJECTED' is not a valid id" in errors
+    assert runner_commands(errors) == [] and not CONTROL.search(errors)
 
 
 # `diff`: hostile titles between two commits.

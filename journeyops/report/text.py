@@ -37,9 +37,8 @@ class TextReporter(Reporter):
 
     def _line(self, console: Console, d: Diagnostic) -> None:
         # Text objects, not markup strings: messages quote user text such as "[draft]".
-        where = (
-            f"{line_start(printable(self.context.display(d.file)))}:{d.span.line}:{d.span.column}:"
-        )
+        path = line_start(printable(self.context.display(d.file)))
+        where = f"{path}:{d.span.line}:{d.span.column}:"
         line = Text.assemble(
             (where, "bold"),
             " ",
@@ -59,7 +58,7 @@ def line_start(path: str) -> str:
     a line that starts with `::` after blanks as one, so a path that begins with anything but
     a letter, a digit or `._-/~` is shown as `./path` (the same file)."""
     first = path[:1]
-    return path if first.isalnum() or first in "._-/~" else "./" + path
+    return path if first.isalnum() or (first and first in "._-/~") else "./" + path
 
 
 def _summary(result: ValidationResult) -> Text:
