@@ -64,3 +64,10 @@ def test_dumps_json_is_strict_utf8_json() -> None:
     assert loaded == {"file": "a\\xff.yaml", "message": "x\n\x1b", "score": 1 / 3}
     with pytest.raises(ValueError, match="not JSON compliant"):
         dumps_json({"score": float("nan")})
+
+
+def test_the_runners_legacy_command_form_is_escaped_in_text_and_json() -> None:
+    assert printable("ok ##[add-mask]secret") == "ok ##\\x5badd-mask]secret"
+    text = dumps_json({"title": "##[error]x"})
+    assert "##[" not in text
+    assert json.loads(text) == {"title": "##[error]x"}

@@ -7,7 +7,7 @@ is SVG that Graphviz or the matrix drew, whose text they escape themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,9 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    TemplateError,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from journeyops import __version__
@@ -34,10 +36,15 @@ NONE = "\u2013"  # an en dash in an empty cell
 
 
 def environment(templates: Path | None = None) -> Environment:
-    """Templates from `templates` first (a team's own look), then the built-in ones."""
-    loaders: list[BaseLoader] = [FileSystemLoader(templates)] if templates else []
+    """Templates from `templates` first (a team's own look), then the built-in ones.
+
+    A team's templates often live in the repository, so a pull request can change them:
+    they run in Jinja's sandbox (no attribute starting with `_`, no changing the data, so no
+    way out to Python) and are read only from regular files inside their folder."""
+    loaders: list[BaseLoader] = [_ContainedLoader(templates)] if templates else []
     loaders.append(PackageLoader("journeyops.render", "templates"))
-    env = Environment(
+    kind = ImmutableSandboxedEnvironment if templates else Environment
+    env = kind(
         loader=ChoiceLoader(loaders),
         autoescape=True,
         undefined=StrictUndefined,
@@ -49,6 +56,26 @@ def environment(templates: Path | None = None) -> Environment:
         version=__version__, lang="en", emotion_word=emotion_word, items=items, number=number
     )
     return env
+
+
+class _ContainedLoader(FileSystemLoader):
+    """A folder of templates that a link cannot lead out of (`{% include "leak" %}` with
+    `leak -> ~/.git-credentials` would publish the secret), and that holds regular files
+    only (a fifo would block the render)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder.resolve()
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        found = (self.folder / template).resolve()
+        if found.exists() and not found.is_relative_to(self.folder):
+            raise TemplateError(f"{template} is a link out of the templates folder")
+        if found.exists() and not found.is_file():
+            raise TemplateError(f"{template} is not a regular file")
+        return super().get_source(environment, template)
 
 
 def items(values: list[str]) -> Markup:

@@ -20,7 +20,7 @@ from typing import Any
 
 from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
 from journeyops.diff.fields import summary
-from journeyops.report.github import JSON_BRACKET, without_legacy_commands
+from journeyops.report.github import without_legacy_commands
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.report.score_formats import score_text
 
@@ -184,7 +184,7 @@ def as_json(result: WorkspaceDiff) -> str:
         "documents": [asdict(c) for c in result.documents],
         "ranking": [asdict(c) for c in result.ranking],
     }
-    return without_legacy_commands(dumps_json(report), JSON_BRACKET) + "\n"
+    return dumps_json(report) + "\n"
 
 
 _TICKS = re.compile("`+")

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from journeyops.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
-from journeyops.report.safe_text import printable
+from journeyops.report.safe_text import LEGACY_COMMAND, printable
 from journeyops.validation import ValidationResult
 
-LEGACY_COMMAND = "##["
-# How each format writes the `[` of `##[` so that it reads the same and the runner skips it.
-TEXT_BRACKET, JSON_BRACKET, XML_BRACKET = "\\x5b", "\\u005b", "&#91;"
+# How each format writes the `[` of `##[` so that it reads the same and the runner skips it
+# (JSON: `dumps_json` does it).
+TEXT_BRACKET, XML_BRACKET = "\\x5b", "&#91;"
 
 
 def without_legacy_commands(text: str, bracket: str = TEXT_BRACKET) -> str:

@@ -9,7 +9,6 @@ from typing import Any
 
 from journeyops.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
-from journeyops.report.github import JSON_BRACKET, without_legacy_commands
 from journeyops.report.safe_text import dumps_json
 from journeyops.validation import ValidationResult
 
@@ -57,4 +56,4 @@ class JsonReporter(Reporter):
             "diagnostics": [as_dict(d) for d in result.diagnostics],
             "summary": summary,
         }
-        return without_legacy_commands(dumps_json(document), JSON_BRACKET) + "\n"
+        return dumps_json(document) + "\n"

@@ -24,6 +24,10 @@ _UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# The GitHub runner acts on the legacy `##[name]` anywhere in a line it logs; written with
+# the format's own escape of `[`, it reads the same and the runner skips it.
+LEGACY_COMMAND = "##["
+_LEGACY_IN_TEXT, _LEGACY_IN_JSON = "##\\x5b", "##\\u005b"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -40,10 +44,10 @@ def _escape(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """`text` with every control character, line separator, bidi control and undecodable
     byte shown as an escape (`\\n`, `\\x1b`, `\\xff`, `\\u202e`): one line, nothing a
-    terminal or a CI runner acts on, and always encodable as UTF-8 and XML 1.0."""
-    if not _UNSAFE.search(text):  # the usual case costs one scan
-        return text
-    return _UNSAFE.sub(_escape, text)
+    terminal or a CI runner acts on (`##[` included), and always encodable as UTF-8 and XML 1.0."""
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub(_escape, text)
+    return text.replace(LEGACY_COMMAND, _LEGACY_IN_TEXT) if LEGACY_COMMAND in text else text
 
 
 def unicode_safe(text: str) -> str:
@@ -70,5 +74,7 @@ def _clean(value: Any) -> Any:
 
 def dumps_json(document: Any, *, indent: int | None = 2) -> str:
     """Standard JSON (RFC 8259): UTF-8 text, no NaN or Infinity (a non-finite number is a
-    bug upstream and raises ValueError here rather than reaching a strict parser)."""
-    return json.dumps(_clean(document), indent=indent, ensure_ascii=False, allow_nan=False)
+    bug upstream and raises ValueError here rather than reaching a strict parser). `##[`
+    can only occur inside a string, where `\\u005b` reads as the same `[`."""
+    text = json.dumps(_clean(document), indent=indent, ensure_ascii=False, allow_nan=False)
+    return text.replace(LEGACY_COMMAND, _LEGACY_IN_JSON) if LEGACY_COMMAND in text else text

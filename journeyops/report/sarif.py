@@ -14,7 +14,6 @@ from typing import Any
 
 from journeyops.diagnostics import Diagnostic
 from journeyops.report.base import INFORMATION_URI, Reporter
-from journeyops.report.github import JSON_BRACKET, without_legacy_commands
 from journeyops.report.safe_text import dumps_json, printable, uri_path
 from journeyops.rules import Rule
 from journeyops.rules.reference import rule_markdown
@@ -55,7 +54,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return without_legacy_commands(dumps_json(document), JSON_BRACKET) + "\n"
+        return dumps_json(document) + "\n"
 
     def _result(
         self, d: Diagnostic, uri: str, rule_index: int, key: str, occurrence: int
