@@ -152,29 +152,26 @@ def walk(root: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, Kind]]:
         prefix = folders.pop()
         try:
             with os.scandir(os.path.join(root, prefix) if prefix else root) as listing:
-                entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
+                entries = {e.name: e for e in listing if not e.name.startswith(".")}
         except OSError as error:
             yield prefix.rstrip("/") or ".", unreadable_folder(error)
             continue
         below = []
-        for entry in entries:
-            path = prefix + entry.name
-            if entry.is_symlink():
+        for name in sorted(entries):
+            entry, path = entries[name], prefix + name
+            # Cheapest first: a folder, then a regular YAML file (all the entry's type, known
+            # from the listing without a system call); links and the rest are rare.
+            if entry.is_dir(follow_symlinks=False):
+                below.append(path + "/")
+            elif name.endswith(suffixes) and entry.is_file(follow_symlinks=False):
+                yield path, REGULAR
+            elif entry.is_symlink():
                 found = _link_entry(root, entry, path, suffixes)
                 if found is not None:
                     yield path, found
-            elif entry.is_dir(follow_symlinks=False):
-                below.append(path + "/")
-            elif entry.name.endswith(suffixes):
-                if entry.is_file(follow_symlinks=False):
-                    yield path, REGULAR
-                else:
-                    yield path, _kind(entry.stat(follow_symlinks=False))
+            elif name.endswith(suffixes):
+                yield path, _kind(entry.stat(follow_symlinks=False))
         folders.extend(reversed(below))
-
-
-def _name(entry: os.DirEntry[str]) -> str:
-    return entry.name
 
 
 def _link_entry(
