@@ -3,6 +3,7 @@ measured in the same run, the ratio and the target.
 
     python bench/run.py                       # 2,000 journeys + 5,000 opportunities
     python bench/run.py --journeys 200 --opportunities 500 --repeat 1   # a quick look
+    python bench/run.py --only render --render-journeys 300              # render alone
 
 Every figure is the median wall time of fresh processes (no warm imports or caches
 carried over), and peak memory is the maximum resident size of that process.
@@ -180,20 +181,28 @@ with ThreadPoolExecutor(cores) as pool:
 
 
 def bench_render(args: argparse.Namespace) -> None:
-    """`render` of 200 journeys against Graphviz alone drawing the same DOT on the same
-    cores: once per diagram (as the graphviz package's `pipe` runs it), and in one batch
-    per core (as `render` runs it)."""
+    """`render` of 200 journeys (`--render-journeys`) against Graphviz alone drawing the
+    same DOT on the same cores: once per diagram (as the graphviz package's `pipe` runs it),
+    and in one batch per core (as `render` runs it)."""
+    journeys = args.render_journeys
     if shutil.which("dot") is None:
-        line("render 200 journeys vs Graphviz", "skipped", "install graphviz", None, "<= 1.5", None)
+        line(
+            f"render {journeys} journeys vs Graphviz",
+            "skipped",
+            "install graphviz",
+            None,
+            "<= 1.5",
+            None,
+        )
         return
     from journeyops.load.sources import DiskSource  # noqa: PLC0415 - after compileall
     from journeyops.render.pages import SiteData  # noqa: PLC0415
     from journeyops.render.site import diagrams  # noqa: PLC0415
     from journeyops.scoring.run import score  # noqa: PLC0415
 
-    small = args.work / f"ws-200-500-{args.seed}"
+    small = args.work / f"ws-{journeys}-{journeys * 5 // 2}-{args.seed}"
     if not (small / "journeyops.yaml").exists():
-        generate(small, 200, 500, args.seed)
+        generate(small, journeys, journeys * 5 // 2, args.seed)
     run = score(DiskSource(small))
     dots = args.work / "dot"
     shutil.rmtree(dots, ignore_errors=True)
@@ -250,7 +259,7 @@ def line(  # noqa: PLR0917 - one printed column per argument, read like a table 
     print(f"{name:<34} {figure:>10}  {baseline:<34} {shown:>6}  {target:<12} {verdict}")
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -259,11 +268,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=HERE / ".work")
-    args = parser.parse_args()
+    parser.add_argument("--render-journeys", type=int, default=200)
+    parser.add_argument(
+        "--only", choices=["render"], help="measure only the render targets (no large workspace)"
+    )
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
 
     # An installed package has its bytecode compiled; an editable one under
     # PYTHONDONTWRITEBYTECODE would compile every edited module on each start instead.
     compileall.compile_dir(HERE.parent / "journeyops", quiet=1)
+    if args.only == "render":
+        print(f"median of {args.repeat} runs; {os.cpu_count()} cores")
+        bench_render(args)
+        return
     workspace = args.work / f"ws-{args.journeys}-{args.opportunities}-{args.seed}"
     if not (workspace / "journeyops.yaml").exists():
         generate(workspace, args.journeys, args.opportunities, args.seed)

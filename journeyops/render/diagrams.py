@@ -3,6 +3,13 @@
 Starting `dot` costs more than drawing a journey (measured on 200 journeys: 1.5 s with a
 process per diagram, 0.3 s with one process per core), so the diagrams go to `dot` in
 batches, one per core, several graphs to a batch; `dot` writes one SVG document per graph.
+
+Which graphs share a batch depends on the number of cores, so a drawing must not depend on
+what `dot` drew before it in the same process: it is byte for byte what a `dot` of its own
+would draw (tests/test_render_determinism.py checks it). Two things of Graphviz's would
+make it depend: subgraphs kept in the order of their names' memory addresses, which
+render.dot's DOT makes harmless (the note above `journey_dot`), and the page prefix on the
+graph's id, taken off here.
 """
 
 from __future__ import annotations
@@ -72,8 +79,8 @@ def _draw_batch(sources: list[str]) -> list[str]:
     except graphviz.CalledProcessError as error:
         detail = (error.stderr or b"").decode(errors="replace").strip()
         raise GraphvizError(f"dot failed: {detail or error}") from None
-    # After the first graph of a run, dot prefixes each graph's id with its page number,
-    # which is not a valid id; ours are unique already.
+    # After the first graph of a run, dot prefixes each graph's id with a page number
+    # (`page0,1_journey-flow`); a graph drawn alone has none, and ours are unique already.
     drawn = _DOCUMENT.findall(_PAGE_PREFIX.sub('id="', output.decode()))
     if len(drawn) != len(sources):
         raise GraphvizError(f"dot drew {len(drawn)} diagrams out of {len(sources)}")

@@ -2,6 +2,9 @@
 
 Every user-written string goes through `quote`, and every node, edge and cluster gets an
 explicit `id`, so that several diagrams inlined in one HTML page never share an id.
+
+Every cluster (a stage) is written alone inside an anonymous subgraph, so that a diagram
+is drawn the same whatever `dot` drew before it (the note above `journey_dot` says why).
 """
 
 from __future__ import annotations
@@ -49,6 +52,17 @@ def step_anchor(step_id: str) -> str:
     return f"step-{step_id}"
 
 
+# Stage clusters in the written order, in any `dot` process. Graphviz 2.42/2.43 (what
+# Debian 12 and Ubuntu 22.04 ship) keeps a graph's subgraphs sorted by id, and a named
+# subgraph's id is the memory address of its interned name (Graphviz issue #1614; later
+# releases keep creation order). In a `dot` that drew other graphs before, the names land
+# in memory those graphs freed, in no fixed order, so the stages came out in another order
+# from run to run and with whatever shared the process. An anonymous subgraph's id comes
+# from a counter that only grows: with each cluster alone in one, the clusters are in the
+# written order, and a cluster without siblings has nothing to be sorted against. Drawn by
+# a fresh `dot`, the wrapped graph gives the same bytes as the bare one.
+
+
 def journey_dot(journey: Journey, scale: EmotionScale) -> str:
     """The journey as a left-to-right flow: stages are boxes around their steps, steps are
     coloured by emotion, moments of truth have a double border, and each step links to its
@@ -67,7 +81,9 @@ def journey_dot(journey: Journey, scale: EmotionScale) -> str:
     ]
     order: list[str] = []
     for i, stage in enumerate(journey.stages):
-        lines.append(f"  subgraph cluster_{i} {{")
+        # Each cluster alone in an anonymous subgraph, so that the stages come out in the
+        # written order in any `dot` process (the note above this function).
+        lines.append(f"  subgraph {{ subgraph cluster_{i} {{")
         lines.append(
             "    graph "
             + attributes(id=f"stage-{i}", label=stage.name, style="rounded", color="#9ca3af")
@@ -77,7 +93,7 @@ def journey_dot(journey: Journey, scale: EmotionScale) -> str:
             node = f"s{len(order)}"
             order.append(node)
             lines.append(f"    {node} " + _step_attributes(node, step, scale) + ";")
-        lines.append("  }")
+        lines.append("  } }")
     for number, (tail, head) in enumerate(itertools.pairwise(order)):
         lines.append(f"  {tail} -> {head} " + attributes(id=f"flow-{number}") + ";")
     lines.append("}")
