@@ -58,9 +58,10 @@ def invalid_score_input(workspace: Workspace, options: RunOptions) -> Iterator[P
 def non_finite_score(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
     """Valid inputs give a score that is not a finite number under the default model or a
     model under `scoring.models`: the arithmetic overflows (reach 1e308 x impact 3 is
-    infinite) or gives NaN (infinity x confidence 0), including a persona weight or
-    configured weight that large. `journeyops score` leaves the opportunity unscored: such a
-    number cannot be ranked, compared or written as JSON.
+    infinite) or gives NaN (infinity x confidence 0), also through a configured weight that
+    large. `journeyops score` leaves the opportunity unscored: such a number cannot be
+    ranked, compared or written as JSON. (A persona weight that makes the score overflow
+    lives in another file; `score` reports that one when it multiplies.)
 
     Bad:
         scores: {reach: 1e308, impact: 3, confidence: 0.8, effort: 0.25}
@@ -73,7 +74,9 @@ def non_finite_score(workspace: Workspace, options: RunOptions) -> Iterator[Prob
             evaluation = evaluate(model, doc)
             if not evaluation.valid or doc.model.id in seen:
                 continue
-            problem = not_finite(model, evaluation, compute(workspace, model, evaluation))
+            # The opportunity's own inputs only: a document check's findings may depend on
+            # its file alone (they are cached with it), and persona weights live elsewhere.
+            problem = not_finite(model, evaluation, compute(model, evaluation))
             if problem:  # one finding per opportunity, even if two models overflow
                 seen.add(doc.model.id)
                 yield problem

@@ -99,11 +99,17 @@ class Scored:
     multipliers: tuple[Step, ...]
 
 
-def compute(workspace: Workspace, model: ConfiguredModel, evaluation: Evaluation) -> Scored:
-    """The score of an evaluation whose inputs are valid, with every step behind it."""
+def compute(
+    model: ConfiguredModel, evaluation: Evaluation, workspace: Workspace | None = None
+) -> Scored:
+    """The score of an evaluation whose inputs are valid, with every step behind it; the
+    persona and pain multipliers only with the `workspace` that holds those personas and
+    pains (without it, the model's arithmetic on the opportunity's own inputs)."""
     computation = model.model.compute({i.name: i.value for i in evaluation.inputs})
     opportunity = evaluation.opportunity.model
-    multipliers = tuple(_multipliers(workspace, model, opportunity, computation.score))
+    multipliers: tuple[Step, ...] = ()
+    if workspace is not None:
+        multipliers = tuple(_multipliers(workspace, model, opportunity, computation.score))
     score = multipliers[-1].result if multipliers else computation.score
     return Scored(score, computation, multipliers)
 
@@ -136,7 +142,7 @@ def rank(workspace: Workspace, model: ConfiguredModel, filters: Filters | None =
         if not evaluation.valid:
             ranking.unscored.append(evaluation)
             continue
-        result = compute(workspace, model, evaluation)
+        result = compute(model, evaluation, workspace)
         problem = not_finite(model, evaluation, result)
         if problem:  # never ranked: NaN breaks the sort, and is not equal to itself
             ranking.unscored.append(replace(evaluation, not_finite=problem))
