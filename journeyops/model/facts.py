@@ -150,12 +150,26 @@ class Index:
         is known only by the references it makes)."""
         return self._by_kind.get(kind, [])
 
+    def all_of(self, kind: str) -> list[Facts]:
+        """The documents of `kind`, also those whose id failed the schema: what rules
+        about what documents say (not about what they are called) read."""
+        return self._all_by_kind.get(kind, [])
+
     @cached_property
     def _by_kind(self) -> dict[str, list[Facts]]:
+        if not self._partial:
+            return self._all_by_kind
         by_kind: dict[str, list[Facts]] = {}
         for doc in self.documents:
             if doc.knows("id"):
                 by_kind.setdefault(doc.kind, []).append(doc)
+        return by_kind
+
+    @cached_property
+    def _all_by_kind(self) -> dict[str, list[Facts]]:
+        by_kind: dict[str, list[Facts]] = {}
+        for doc in self.documents:
+            by_kind.setdefault(doc.kind, []).append(doc)
         return by_kind
 
     def may_refer(self, text: str, fact: str, *kinds: str) -> bool:
