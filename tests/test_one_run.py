@@ -11,12 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RunOptions
 from journeyops.validation import ValidationResult, validate
-from tests.conftest import ROOT
+from tests.conftest import ROOT, memory_workspace
 
 Cli = Callable[..., tuple[int, str, str]]
 CASE = ROOT / "tests" / "cases" / "JO010-schema" / "fail-with-other-mistakes"
@@ -107,3 +110,51 @@ def test_cached_runs_agree_with_uncached_ones_through_schema_errors(tmp_path: Pa
     assert not any(s.startswith("JO001") for s in seen[3]) and sam not in seen[3]
     assert "JO010 id 'Open Account' is not a valid id" in seen[4]
     assert not any(s.startswith("JO106") for s in seen[4])
+
+
+_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from(["mya", "maya", "Bob Smith", "j/a", "j/a/p", "future", "epic", "high"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_FIELDS = [
+    "id",
+    "personas",
+    "level",
+    "state",
+    "parent",
+    "replaces",
+    "stages",
+    "steps",
+    "pains",
+    "evidence",
+    "status",
+    "insights",
+    "colour",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    kind=st.sampled_from(["journey", "insight", "opportunity"]),
+    fields=st.dictionaries(st.sampled_from(_FIELDS), _VALUES, max_size=5),
+)
+def test_a_half_valid_document_never_breaks_a_run_nor_invents_a_reference(
+    kind: str, fields: dict[str, object]
+) -> None:
+    """Whatever its fields hold, a document gives findings, never a traceback, and an
+    unknown persona is reported only for an id written as an item of a `personas` list."""
+    document = yaml.safe_dump({"kind": kind, "title": "T", "source": "survey", **fields})
+    persona = "kind: persona\nid: maya\nname: Maya\n"
+    result = validate(memory_workspace({"p.yaml": persona.encode(), "d.yaml": document.encode()}))
+    personas = fields.get("personas")
+    written = {p for p in personas if isinstance(p, str)} if isinstance(personas, list) else set()
+    for diagnostic in result.diagnostics:
+        if diagnostic.rule == "JO101":
+            named = diagnostic.message.split("'")[1]
+            assert named in written and named != "maya"

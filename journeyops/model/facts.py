@@ -150,35 +150,72 @@ class Index:
         is known only by the references it makes)."""
         return self._by_kind.get(kind, [])
 
+    def all_of(self, kind: str) -> list[Facts]:
+        """The documents of `kind`, also those whose id failed the schema: what rules
+        about what documents say (not about what they are called) read."""
+        return self._all_by_kind.get(kind, [])
+
     @cached_property
     def _by_kind(self) -> dict[str, list[Facts]]:
+        if not self._partial:
+            return self._all_by_kind
         by_kind: dict[str, list[Facts]] = {}
         for doc in self.documents:
             if doc.knows("id"):
                 by_kind.setdefault(doc.kind, []).append(doc)
         return by_kind
 
+    @cached_property
+    def _all_by_kind(self) -> dict[str, list[Facts]]:
+        by_kind: dict[str, list[Facts]] = {}
+        for doc in self.documents:
+            by_kind.setdefault(doc.kind, []).append(doc)
+        return by_kind
+
     def may_refer(self, text: str, fact: str, *kinds: str) -> bool:
         """Whether something that could not be read may refer to `text` (an id, or
-        `journey/step`): a file with unread documents, or a document of one of `kinds`
-        whose `fact` failed its schema, holds the text. A rule that says "nothing refers
-        to X" asks this first; in a workspace where everything was read it costs nothing."""
+        `journey/step`): a file's unread documents, or a document of one of `kinds` whose
+        `fact` failed its schema, hold the text. A rule that says "nothing refers to X"
+        asks this first; in a workspace where everything was read it costs nothing."""
         if not self.unread and not self._partial:
             return False
+        if self.may_define(text):
+            return True
         needle = text.encode()
-        doubtful: list[tuple[str, Span | None]] = [(f, None) for f in sorted(self.unread)]
-        doubtful += [
-            (doc.file, self.span(doc))
-            for doc in self._partial
-            if doc.kind in kinds and not doc.knows(fact)
-        ]
-        for file, span in doubtful:
-            data = self.contents(file)
-            if data is not None and span is not None:  # only the document's own lines
-                data = b"\n".join(data.split(b"\n")[span.line - 1 : span.end_line])
-            if data is None or needle in data:
-                return True
+        for doc in self._partial:
+            if doc.kind in kinds and not doc.knows(fact):
+                data = self.contents(doc.file)
+                span = self.span(doc)  # only the document's own lines
+                if data is None or needle in _lines(data, span.line, span.end_line):
+                    return True
         return False
+
+    def may_define(self, text: str) -> bool:
+        """Whether a file's unread documents hold `text`, so may define (or refer to) it:
+        a reference to a document in a file that does not parse is not "unknown"."""
+        if not self.unread:
+            return False
+        needle = text.encode()
+        return any(data is None or needle in data for data in self._unread_text.values())
+
+    @cached_property
+    def _unread_text(self) -> dict[str, bytes | None]:
+        """Each file with unread documents, without the lines of those that were read."""
+        read: dict[str, list[Facts]] = {file: [] for file in self.unread}
+        for doc in self.documents:
+            if doc.file in read:
+                read[doc.file].append(doc)
+        texts: dict[str, bytes | None] = {}
+        for file, documents in read.items():
+            data = self.contents(file)
+            if data is not None and documents:
+                lines = data.split(b"\n")
+                for doc in documents:
+                    span = self.span(doc)
+                    lines[span.line - 1 : span.end_line] = [b""] * (span.end_line - span.line + 1)
+                data = b"\n".join(lines)
+            texts[file] = data
+        return texts
 
     @cached_property
     def _partial(self) -> list[Facts]:
@@ -216,6 +253,10 @@ class Index:
     @cached_property
     def insights(self) -> dict[str, Facts]:
         return _first_by_id(self.of("insight"))
+
+
+def _lines(data: bytes, first: int, last: int) -> bytes:
+    return b"\n".join(data.split(b"\n")[first - 1 : last])
 
 
 def _first_by_id(documents: list[Facts]) -> dict[str, Facts]:

@@ -91,7 +91,7 @@ def unaddressed_high_pain(workspace: Index, options: RunOptions) -> Iterator[Pro
         pains: [open-account/verify-identity/photo-rejected]
     """
     addressed: set[str] = set()
-    for opportunity in workspace.documents:
+    for opportunity in workspace.all_of("opportunity"):
         addressed |= opportunity.addresses
     for doc in workspace.of("journey"):
         for step_pain, path in doc.high_pains:
@@ -143,7 +143,7 @@ def unused_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     used = {r.value for r in workspace.to("insight")}
     # An insight linked through its own `steps:` is shown at those steps; a link that names
     # no step is reported where it is written (JO102, JO103), not as an unused insight.
-    used.update(r.document.id for r in workspace.to("step") if r.document.kind == "insight")
+    used.update(doc.id for doc in workspace.of("insight") if any(e[0] == "step" for e in doc.edges))
     for doc in workspace.of("insight"):
         if doc.id in used or not doc.knows("step"):
             continue
@@ -168,8 +168,7 @@ def unused_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         # in a journey
         personas: [retiree-rosa]
     """
-    # From the references, which include journeys whose id failed the schema.
-    used = {r.value for r in workspace.to("persona") if r.document.kind == "journey"}
+    used = {p for doc in workspace.all_of("journey") for p in doc.personas}
     for doc in workspace.of("persona"):
         if doc.id not in used and not workspace.may_refer(doc.id, "persona", "journey"):
             yield Problem(

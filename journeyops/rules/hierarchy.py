@@ -88,9 +88,9 @@ def unknown_level(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     # Over facts, not typed journeys: a level that is well-formed is checked even when
     # something else in its journey fails the schema (and whatever its id).
     levels = workspace.config.taxonomy.levels
-    for doc in workspace.documents:
+    for doc in workspace.all_of("journey"):
         level = doc.level
-        if doc.kind == "journey" and level is not None and level not in levels:
+        if level is not None and level not in levels:
             hint = did_you_mean(level, levels) or "levels are: " + ", ".join(levels)
             yield Problem(f"unknown level '{level}'", doc.file, workspace.span(doc, "level"), hint)
 

@@ -20,12 +20,15 @@ def _missing_id(workspace: Index, target: Target, ids: Iterable[str]) -> Iterato
     for ref in workspace.to(target):
         if ref.value in known or workspace.is_invalid(target, ref.value):
             continue
+        if workspace.may_define(ref.value):  # in a file that does not parse, say
+            continue
         hint = did_you_mean(ref.value, known) or f"define {article} {target} with `id: {ref.value}`"
         yield _problem(workspace, ref, f"unknown {target} '{ref.value}'", hint)
 
 
 def unknown_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey, insight or opportunity names a persona id that no persona document has.
+    (Not reported while a file that does not parse holds the id: it may define it.)
 
     Bad:
         personas: [first-time-buyr]
@@ -37,6 +40,7 @@ def unknown_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
 
 def unknown_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """A step's `insights` or an opportunity's `evidence` names an insight that does not exist.
+    (Not reported while a file that does not parse holds the id: it may define it.)
 
     Bad:
         evidence: [app-abandonment]
@@ -48,6 +52,7 @@ def unknown_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
 
 def unknown_journey(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """`replaces`, or the journey part of a step or pain reference, names no journey.
+    (Not reported while a file that does not parse holds the id: it may define it.)
 
     Bad:
         parent: customer-lifecyle/join
@@ -59,7 +64,7 @@ def unknown_journey(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         journey_id = ref.value if ref.target == "journey" else ref.value.partition("/")[0]
         if workspace.is_invalid("journey", journey_id):
             continue
-        if journey_id not in journeys:
+        if journey_id not in journeys and not workspace.may_define(journey_id):
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
             yield _problem(workspace, ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
 
