@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,16 @@ def require(available: bool, what: str) -> None:
 def require_tools() -> None:
     require(Path(CHROMIUM).is_file(), f"Chromium ({CHROMIUM})")
     require(shutil.which("dot") is not None, "Graphviz's dot")
+
+
+def html_errors(pages: list[Path]) -> str:
+    """What the Nu HTML checker finds wrong with `pages` (empty when they are all valid);
+    skips, or fails under `make test`, without Java and the checker."""
+    require(shutil.which("java") is not None and VNU_JAR.is_file(), f"java and {VNU_JAR}")
+    done = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "text", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return "" if done.returncode == 0 else (done.stdout + done.stderr or "vnu failed")
