@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from journeyops.cli import app
-from journeyops.diagnostics import Diagnostic
+from journeyops.core.diagnostics import Diagnostic
 from journeyops.load.sources import CONFIG_FILE, MemorySource
 
 ROOT = Path(__file__).resolve().parent.parent

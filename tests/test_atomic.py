@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyops.atomic import write_atomic
+from journeyops.core.atomic import write_atomic
 
 
 def test_new_file_gets_the_umask_mode_not_a_private_one(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RULES, RunOptions
-from journeyops.validation import validate
+from journeyops.rules.validation import validate
 from tests.conftest import ROOT, expectations, observed, read_tree
 
 NORTHWIND = ROOT / "examples" / "northwind"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyops import replay
+from journeyops.cli import replay
 from journeyops.load.cache import FOLDER, Cache
 from journeyops.load.file_stats import FileStats
 from journeyops.load.regular_files import Refused, read_descriptor

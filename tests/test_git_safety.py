@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from journeyops.core.sourcemap import MAX_FILE_BYTES
 from journeyops.load.git_source import (
     GitError,
     _file_name,
@@ -23,7 +24,6 @@ from journeyops.load.git_source import (
     resolve_revision,
 )
 from journeyops.report.safe_text import unicode_safe
-from journeyops.sourcemap import MAX_FILE_BYTES
 from tests.conftest import ROOT, git
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -8,7 +8,7 @@ import pytest
 
 from journeyops.load.sources import MemorySource
 from journeyops.rules import RunOptions
-from journeyops.validation import ValidationResult, validate
+from journeyops.rules.validation import ValidationResult, validate
 
 TODAY = RunOptions(today=datetime.date(2026, 11, 24))
 # Two journeys with no owner (JO301), no personas (JO403), never reviewed (JO303).

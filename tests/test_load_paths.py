@@ -15,13 +15,12 @@ from typer.testing import CliRunner
 
 from bench.generate import generate
 from journeyops.cli import app
-from journeyops.load import file_results
 from journeyops.load import workspace as workspace_module
 from journeyops.load.cache import FOLDER, Cache
-from journeyops.load.file_results import RESULTS
 from journeyops.load.sources import DiskSource
-from journeyops.rules import RunOptions
-from journeyops.validation import ValidationResult, validate
+from journeyops.rules import RunOptions, file_results
+from journeyops.rules.file_results import RESULTS
+from journeyops.rules.validation import ValidationResult, validate
 from tests.conftest import ROOT, read_tree
 
 OPTIONS = RunOptions(today=datetime.date(2026, 11, 24))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyops.scoring.metrics import ces, csat, nps
+from journeyops.metrics.figures import ces, csat, nps
 from tests.conftest import ROOT
 
 Cli = Callable[..., tuple[int, str, str]]

@@ -19,7 +19,7 @@ from journeyops.diff import diff
 from journeyops.diff.documents import KIND_ORDER
 from journeyops.render import render
 from journeyops.rules import RULES
-from journeyops.validation import validate
+from journeyops.rules.validation import validate
 from tests.conftest import ROOT, memory_workspace
 
 SEED = (ROOT / "examples" / "northwind" / "journeys" / "open-account.yaml").read_bytes()

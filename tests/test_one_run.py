@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RunOptions
-from journeyops.validation import ValidationResult, validate
+from journeyops.rules.validation import ValidationResult, validate
 from tests.conftest import ROOT, memory_workspace
 
 Cli = Callable[..., tuple[int, str, str]]

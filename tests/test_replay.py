@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from journeyops import cli, replay
+from journeyops import cli
+from journeyops.cli import replay
 from journeyops.load.cache import FOLDER, Cache
 from journeyops.load.file_stats import FileStats
 from journeyops.load.sources import DiskSource, ReadOnce

@@ -22,10 +22,10 @@ import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
-from journeyops.diagnostics import Diagnostic
+from journeyops.core.diagnostics import Diagnostic
 from journeyops.load.sources import DiskSource
 from journeyops.report.safe_text import printable, unicode_safe
-from journeyops.validation import validate
+from journeyops.rules.validation import validate
 from tests.conftest import ROOT, git
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-2.1.0.json").read_text())

@@ -10,11 +10,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from journeyops.diagnostics import Diagnostic, Severity, Span
+from journeyops.core.diagnostics import Diagnostic, Severity, Span
 from journeyops.report import ReportContext
 from journeyops.report.github import GithubReporter
 from journeyops.rules import RULES
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 from tests.conftest import ROOT, git
 
 Cli = Callable[..., tuple[int, str, str]]

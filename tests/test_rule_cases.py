@@ -19,7 +19,7 @@ import pytest
 
 from journeyops.load.sources import CONFIG_FILE
 from journeyops.rules import RULES, RunOptions
-from journeyops.validation import validate
+from journeyops.rules.validation import validate
 from tests.conftest import expectations, memory_workspace, observed, read_tree
 
 CASES = Path(__file__).resolve().parent / "cases"

@@ -9,13 +9,13 @@ import tracemalloc
 
 import pytest
 
-from journeyops.diagnostics import Span
+from journeyops.core.diagnostics import Span
+from journeyops.core.sourcemap import MAX_FILE_BYTES, SourceMap
 from journeyops.load.sources import DiskSource
 from journeyops.load.yaml_builder import MAX_DEPTH
 from journeyops.load.yaml_reader import LazyPositions, Rejected, read_yaml
 from journeyops.rules import RunOptions
-from journeyops.sourcemap import MAX_FILE_BYTES, SourceMap
-from journeyops.validation import validate
+from journeyops.rules.validation import validate
 from tests.conftest import ROOT
 
 

@@ -1,6 +1,6 @@
 """The command line: parse options, call the library, pick a reporter, exit.
 
-`main` first tries to replay an unchanged `validate` run (see journeyops.replay), so the
+`main` first tries to replay an unchanged `validate` run (see journeyops.cli.replay), so the
 command-line machinery is imported only when there is work to do.
 """
 
@@ -10,7 +10,7 @@ import io
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from journeyops import replay
+from journeyops.cli import replay
 
 if TYPE_CHECKING:
     from journeyops.cli.commands import app

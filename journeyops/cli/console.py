@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.sources import CONFIG_FILE, find_root
 from journeyops.report.safe_text import printable
 

@@ -11,7 +11,7 @@ import typer
 
 from journeyops.cli.console import usage_error, workspace_root
 from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.git_source import GitError, read_revision, resolve_revision
 from journeyops.load.sources import CONFIG_FILE, DiskSource, WorkspaceSource
 from journeyops.report.safe_text import printable

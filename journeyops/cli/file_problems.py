@@ -6,24 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from journeyops.cli.console import path_display, stderr_console
-from journeyops.diagnostics import Diagnostic, Problem
+from journeyops.core.diagnostics import Diagnostic, Finding
 from journeyops.report import ReportContext
 from journeyops.report.text import TextReporter
-from journeyops.rules import RULES, RULES_BY_NAME
+from journeyops.rules import RULES
+from journeyops.rules.validation import ValidationResult
 from journeyops.scoring.ranking import Ranking
-from journeyops.validation import ValidationResult
 
 
-def config_diagnostics(problems: list[tuple[str, Problem]]) -> list[Diagnostic]:
-    return [RULES_BY_NAME["config"].diagnose(p) for _, p in problems]
+def config_diagnostics(problems: list[Finding]) -> list[Diagnostic]:
+    return [RULES["JO011"].diagnose(p) for _, p in problems]
 
 
 def load_diagnostics(
-    load_problems: list[tuple[str, Problem]], ranking: Ranking | None = None
+    load_problems: list[Finding], ranking: Ranking | None = None
 ) -> list[Diagnostic]:
     """File errors, and invalid scoring inputs (JO502): both keep documents out of what the
     command shows. Warnings are `validate`'s business."""
-    found = [RULES_BY_NAME[name].diagnose(p) for name, p in load_problems]
+    found = [RULES.named(name).diagnose(p) for name, p in load_problems]
     if ranking is not None:
         found += [RULES["JO502"].diagnose(p) for p in ranking.problems]
     return sorted(d for d in found if d.is_error)

@@ -9,12 +9,12 @@ from typing import Annotated
 import typer
 
 from journeyops.cli.console import WorkspacePath, stdout_color, usage_error, workspace_root
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError, load_workspace
+from journeyops.metrics.figures import figures
 from journeyops.report.metrics_formats import MetricsFormat, as_json, table
 from journeyops.scoring.filters import unknown_value
-from journeyops.scoring.metrics import figures
 
 
 def metrics(

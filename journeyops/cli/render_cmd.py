@@ -17,15 +17,15 @@ from journeyops.cli.console import (
     workspace_root,
 )
 from journeyops.cli.file_problems import config_diagnostics, print_diagnostics
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError
 from journeyops.report import ReportContext
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.report.text import TextReporter
+from journeyops.rules.validation import ValidationResult
 from journeyops.scoring.run import UnknownModel
-from journeyops.validation import ValidationResult
 
 if TYPE_CHECKING:
     from journeyops.render import Rendered

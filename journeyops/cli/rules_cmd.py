@@ -10,13 +10,13 @@ import typer
 from rich.table import Table
 
 from journeyops.cli.console import stdout_console, usage_error
+from journeyops.core.suggest import did_you_mean
 from journeyops.load.sources import DiskSource, find_root
 from journeyops.load.workspace import ConfigError, load_config
 from journeyops.report.safe_text import dumps_json
-from journeyops.rules import RULES, RULES_BY_NAME
+from journeyops.rules import RULES
 from journeyops.rules.policy import Policy, PolicyError, build_policy, default_policy
 from journeyops.rules.reference import rule_markdown, rules_markdown
-from journeyops.suggest import did_you_mean
 
 
 class RulesFormat(StrEnum):
@@ -80,9 +80,9 @@ def explain(
 
       journeyops explain unaddressed-high-pain
     """
-    found = RULES.get(rule.upper()) or RULES_BY_NAME.get(rule.lower())
+    found = RULES.resolve(rule, any_case=True)
     if found is None:
-        hint = did_you_mean(rule, [*RULES, *RULES_BY_NAME])
+        hint = did_you_mean(rule, RULES.names())
         raise usage_error(
             f"no rule '{rule}'" + (f"; {hint}" if hint else "; see `journeyops rules`")
         )

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from journeyops.atomic import write_atomic
 from journeyops.cli.console import stdout_console
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.atomic import write_atomic
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.model.json_schema import all_schemas
 
 

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
     WorkspacePath,
     path_display,
@@ -17,7 +16,8 @@ from journeyops.cli.console import (
     workspace_root,
 )
 from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.atomic import write_atomic
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import ConfigError

@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from journeyops.atomic import write_atomic
 from journeyops.cli.console import (
     path_display,
     repository_path,
@@ -18,7 +17,8 @@ from journeyops.cli.console import (
     usage_error,
     workspace_root,
 )
-from journeyops.diagnostics import ExitStatus
+from journeyops.core.atomic import write_atomic
+from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.git_source import (
     GitError,
@@ -30,8 +30,8 @@ from journeyops.load.git_source import (
 from journeyops.load.sources import DiskSource, ReadOnce
 from journeyops.report import REPORTERS, OutputFormat, ReportContext
 from journeyops.rules import RunOptions
-from journeyops.validation import ValidationResult, only_changes
-from journeyops.validation import validate as run_validation
+from journeyops.rules.validation import ValidationResult, only_changes
+from journeyops.rules.validation import validate as run_validation
 
 Plan = list[tuple[OutputFormat, Path | None]]
 

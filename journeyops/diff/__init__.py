@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Finding
+from journeyops.core.sourcemap import SourceMap
 from journeyops.diff.documents import DocumentChange, config_change, document_changes
 from journeyops.diff.fields import FieldChange
 from journeyops.diff.ranking import RankChange, rank_changes
@@ -19,7 +20,6 @@ from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, 
 from journeyops.scoring import available, resolve, scoring_config_problems
 from journeyops.scoring.ranking import Ranking, rank
 from journeyops.scoring.run import UnknownModel
-from journeyops.sourcemap import SourceMap
 
 
 class RevisionConfigError(ConfigError):
@@ -39,7 +39,7 @@ class WorkspaceDiff:
     ranking: list[RankChange] = field(default_factory=list)
     files_changed: int = 0
     # Problems in the head's files: documents they hit cannot be compared.
-    head_problems: list[tuple[str, Problem]] = field(default_factory=list)
+    head_problems: list[Finding] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -67,7 +67,7 @@ def diff(
     )
     problems = scoring_config_problems(head_scan.config.scoring, head_scan.config_source)
     if problems:
-        raise RevisionConfigError(head_label, ConfigError([("config", p) for p in problems]))
+        raise RevisionConfigError(head_label, ConfigError([Finding("config", p) for p in problems]))
     names = list(available(head_scan.config.scoring))
     chosen = model_name or head_scan.config.scoring.default
     if chosen not in names:

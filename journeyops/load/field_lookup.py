@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journeyops.sourcemap import Path
+from journeyops.core.sourcemap import Path
 
 
 def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeyops.core.sourcemap import MAX_FILE_BYTES
 from journeyops.load.sources import CONFIG_FILE, YAML_SUFFIXES, MemorySource
-from journeyops.sourcemap import MAX_FILE_BYTES
 
 # SHA-1 or SHA-256 repositories
 OBJECT_ID = re.compile(rb"[0-9a-f]{40}(?:[0-9a-f]{24})?")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Finding
 from journeyops.load.yaml_reader import read_yaml
 
 # Below this much YAML, starting processes costs more than it saves.
@@ -32,7 +32,7 @@ class Parsed:
     maps are rebuilt from the bytes when needed) and its problems."""
 
     values: list[tuple[int, Any]]
-    problems: list[tuple[str, Problem]]
+    problems: list[Finding]
 
 
 def parse(file: str, data: bytes) -> Parsed:

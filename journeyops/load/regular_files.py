@@ -28,8 +28,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from journeyops.diagnostics import FILE_START, Problem
-from journeyops.sourcemap import MAX_FILE_BYTES
+from journeyops.core.diagnostics import FILE_START, Finding, Problem
+from journeyops.core.sourcemap import MAX_FILE_BYTES
 
 # What one of the listing's entries is, as the folder listing told it (for free: the
 # entry's type comes with its name): a regular file, a link to resolve, or refused already.
@@ -58,8 +58,8 @@ class Refused(OSError):
     def __reduce__(self) -> tuple[type[Refused], tuple[str, str, str]]:
         return (Refused, (self.rule, self.message, self.hint))
 
-    def problem(self, file: str) -> tuple[str, Problem]:
-        return (self.rule, Problem(self.message, file, FILE_START, self.hint))
+    def problem(self, file: str) -> Finding:
+        return Finding(self.rule, Problem(self.message, file, FILE_START, self.hint))
 
 
 def too_large_message(size: int) -> tuple[str, str]:

@@ -9,12 +9,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
+from journeyops.core.sourcemap import Path, SourceMap
+from journeyops.core.suggest import closest, did_you_mean, slugify
 from journeyops.load.field_lookup import field_description, field_names
 from journeyops.model.base import INPUT_NAME_PATTERN, SLUG_PATTERN
 from journeyops.model.insight import Url
-from journeyops.sourcemap import Path, SourceMap
-from journeyops.suggest import closest, did_you_mean, slugify
 
 _URL_PATTERN = typing.get_args(Url)[1].pattern
 _TYPE_NAMES = {

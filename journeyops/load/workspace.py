@@ -12,15 +12,16 @@ from functools import cached_property
 
 from pydantic import ValidationError
 
-from journeyops.diagnostics import FILE_START, Problem
+from journeyops.core.diagnostics import FILE_START, Finding, Problem
+from journeyops.core.sourcemap import SourceMap
 from journeyops.load import schema_errors
 from journeyops.load.cache import Cache, content_hash
-from journeyops.load.documents import RuleProblem, typed_documents
+from journeyops.load.documents import typed_documents
 from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled, processes
 from journeyops.load.regular_files import Refused
 from journeyops.load.selection import select_files
 from journeyops.load.sources import CONFIG_FILE, ReadOnce, WorkspaceSource
-from journeyops.load.suppressions import Suppression, find_suppressions
+from journeyops.load.suppression_comments import Suppression, find_suppressions
 from journeyops.load.yaml_reader import (
     LazyPositions,
     ParsedFile,
@@ -31,7 +32,6 @@ from journeyops.load.yaml_reader import (
 from journeyops.model import Config
 from journeyops.model.facts import Facts
 from journeyops.model.workspace import Workspace
-from journeyops.sourcemap import SourceMap
 
 SNAPSHOT = "files.pickle"
 # Loading the snapshot of parsed files costs about as much as parsing a few MB: worth it for
@@ -42,7 +42,7 @@ SNAPSHOT_BYTES = PARALLEL_BYTES
 class ConfigError(Exception):
     """`journeyops.yaml` is missing or wrong: nothing else can be checked (exit 2)."""
 
-    def __init__(self, problems: list[RuleProblem]) -> None:
+    def __init__(self, problems: list[Finding]) -> None:
         super().__init__("; ".join(p.message for _, p in problems))
         self.problems = problems
 
@@ -99,7 +99,7 @@ class Scan:
 class LoadResult:
     workspace: Workspace
     config_source: SourceMap
-    problems: list[RuleProblem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
     suppressions: dict[str, list[Suppression]] = field(default_factory=dict)
     positions: dict[str, LazyPositions] = field(default_factory=dict)
     invalid: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # file -> (kind, id)
@@ -111,18 +111,18 @@ def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
         data = source.read(CONFIG_FILE)
     except Refused as refused:
         problem = Problem(f"{CONFIG_FILE}: {refused.message}", CONFIG_FILE, FILE_START)
-        raise ConfigError([("config", replace(problem, hint=refused.hint))]) from None
+        raise ConfigError([Finding("config", replace(problem, hint=refused.hint))]) from None
     except OSError as error:
         message = f"cannot read {CONFIG_FILE}: {error.strerror or 'not found'}"
-        raise ConfigError([("config", Problem(message, CONFIG_FILE, FILE_START))]) from None
+        raise ConfigError([Finding("config", Problem(message, CONFIG_FILE, FILE_START))]) from None
     parsed = read_yaml(data, CONFIG_FILE)
-    problems: list[RuleProblem] = [("config", p) for _, p in parsed.problems]
+    problems: list[Finding] = [Finding("config", p) for _, p in parsed.problems]
     if problems:
         raise ConfigError(problems)
     if len(parsed.documents) != 1 or not isinstance(parsed.documents[0].value, dict):
         hint = "start from `version: 1` and `name: My journeys`"
         message = f"{CONFIG_FILE} must hold exactly one mapping"
-        raise ConfigError([("config", Problem(message, CONFIG_FILE, FILE_START, hint))])
+        raise ConfigError([Finding("config", Problem(message, CONFIG_FILE, FILE_START, hint))])
     raw = parsed.documents[0]
     if isinstance(raw.value, Rejected):  # pragma: no cover - rejection always adds a problem
         raise ConfigError(problems)
@@ -130,7 +130,7 @@ def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
         return Config.model_validate(raw.value), raw.source, data
     except ValidationError as error:
         found = schema_errors.translate(error, Config, raw.source, CONFIG_FILE)
-        raise ConfigError([("config", p) for p in found]) from None
+        raise ConfigError([Finding("config", p) for p in found]) from None
 
 
 def scan(source: WorkspaceSource) -> Scan:
@@ -185,13 +185,13 @@ def load_scan(
     return result
 
 
-def _unreadable(file: str, error: OSError) -> RuleProblem:
+def _unreadable(file: str, error: OSError) -> Finding:
     """A file that was not read: refused (a link out, a fifo, too large) or unreadable."""
     if isinstance(error, Refused):
         return error.problem(file)
     message = f"cannot read the file: {error.strerror or 'not found'}"
     hint = "fix the file's permissions or link, or exclude it in journeyops.yaml"
-    return ("unreadable-file", Problem(message, file, FILE_START, hint))
+    return Finding("unreadable-file", Problem(message, file, FILE_START, hint))
 
 
 def _add(result: LoadResult, file: str, data: bytes, parsed: Parsed) -> None:

@@ -12,10 +12,10 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from journeyops.diagnostics import Problem, Span
+from journeyops.core.diagnostics import Finding, Problem, Span
+from journeyops.core.sourcemap import Path, RawSpan, SourceMap
 from journeyops.load import yaml_scalars
 from journeyops.load.yaml_scalars import SCALAR_TAGS, STR_TAG, TRIGGERS, ScalarError
-from journeyops.sourcemap import Path, RawSpan, SourceMap
 
 MAX_DEPTH = 64
 # Expanded size budget per document, aliases included. A 9 KB journey has ~750 nodes.
@@ -52,7 +52,7 @@ class Builder:
 
     __slots__ = ("count", "file", "memo", "problems", "record", "source")
 
-    def __init__(self, file: str, problems: list[tuple[str, Problem]], *, record: bool) -> None:
+    def __init__(self, file: str, problems: list[Finding], *, record: bool) -> None:
         self.file = file
         self.problems = problems
         self.record = record
@@ -214,7 +214,7 @@ class Builder:
         span = Span(at[0] + 1, at[1] + 1, at[2] + 1, at[3] + 1)
         message = f"duplicate key '{key}': it is also defined on line {first}"
         hint = f"keep one '{key}' (lines {first} and {span.line}); YAML keeps only one of them"
-        self.problems.append(("duplicate-key", Problem(message, self.file, span, hint)))
+        self.problems.append(Finding("duplicate-key", Problem(message, self.file, span, hint)))
 
     def merge(self, out: dict[Any, Any], merge: Node, path: Path, depth: int) -> None:
         """`<<: *defaults` copies the keys the mapping does not set itself."""

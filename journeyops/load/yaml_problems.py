@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from journeyops.diagnostics import Problem, Span
+from journeyops.core.diagnostics import Finding, Problem, Span
 
 
 def utf8_problem(data: bytes, file: str) -> Problem | None:
@@ -61,18 +61,19 @@ _SYNTAX_HINTS = {
 }
 
 
-def syntax_problem(error: yaml.MarkedYAMLError, data: bytes, file: str) -> tuple[str, Problem]:
+def syntax_problem(error: yaml.MarkedYAMLError, data: bytes, file: str) -> Finding:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = error.problem or error.context or "invalid YAML"
     tab = _indenting_tab(data, line)
     if tab is not None:
         message = "a tab character is used for indentation; YAML allows only spaces"
-        return "tab-indentation", Problem(
-            message, file, Span.point(line, tab), "replace the tab with spaces"
+        where = Span.point(line, tab)
+        return Finding(
+            "tab-indentation", Problem(message, file, where, "replace the tab with spaces")
         )
     message = f"YAML syntax error: {problem}"
     if error.context and error.context_mark is not None and error.problem:
         message += f" ({error.context} on line {error.context_mark.line + 1})"
     hint = next((h for key, h in _SYNTAX_HINTS.items() if problem.startswith(key)), None)
-    return "yaml-syntax", Problem(message, file, Span.point(line, column), hint)
+    return Finding("yaml-syntax", Problem(message, file, Span.point(line, column), hint))

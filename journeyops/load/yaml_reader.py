@@ -15,12 +15,12 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from journeyops.diagnostics import FILE_START, Problem, Span
+from journeyops.core.diagnostics import FILE_START, Finding, Problem, Span
+from journeyops.core.sourcemap import MAX_FILE_BYTES, SourceMap, pack
 from journeyops.load.regular_files import too_large_message
 from journeyops.load.yaml_builder import MAP, PLAIN, SEQ, Builder, NeedPositions, Reject
 from journeyops.load.yaml_problems import line_col, syntax_problem, utf8_problem, yaml_11_directive
 from journeyops.load.yaml_scalars import STR_TAG
-from journeyops.sourcemap import MAX_FILE_BYTES, SourceMap, pack
 
 try:
     from yaml._yaml import CParser as _ParserBase
@@ -64,7 +64,7 @@ class RawDocument:
 class ParsedFile:
     documents: list[RawDocument] = field(default_factory=list)
     # (rule name, problem): the reader finds several kinds of problem; the engine names them.
-    problems: list[tuple[str, Problem]] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
 
 
 def read_yaml(data: bytes, file: str, *, positions: bool = True) -> ParsedFile:
@@ -100,16 +100,18 @@ def _read(data: bytes, file: str, lazy: LazyPositions | None) -> ParsedFile:
     result = ParsedFile()
     if len(data) >= MAX_FILE_BYTES:  # from a git revision: a file on disk is not even read
         message, hint = too_large_message(len(data))
-        result.problems.append(("unsupported-yaml", Problem(message, file, FILE_START, hint)))
+        result.problems.append(
+            Finding("unsupported-yaml", Problem(message, file, FILE_START, hint))
+        )
         return result
     bad_byte = utf8_problem(data, file)
     if bad_byte is not None:
-        result.problems.append(("invalid-encoding", bad_byte))
+        result.problems.append(Finding("invalid-encoding", bad_byte))
         return result
     if b"%YAML" in data:
         old_version = yaml_11_directive(data, file)
         if old_version is not None:
-            result.problems.append(("unsupported-yaml", old_version))
+            result.problems.append(Finding("unsupported-yaml", old_version))
             return result
     parser = _Composer(data)
     try:
@@ -128,7 +130,7 @@ def _read(data: bytes, file: str, lazy: LazyPositions | None) -> ParsedFile:
         message = f"the file contains a character YAML does not allow ({error.reason})"
         hint = "remove control characters, or quote them as escapes such as \\x07"
         result.problems.append(
-            ("yaml-syntax", Problem(message, file, Span.point(line, column), hint))
+            Finding("yaml-syntax", Problem(message, file, Span.point(line, column), hint))
         )
     return result
 
@@ -141,7 +143,9 @@ def _build_document(
         value = builder.node(root, ())
     except Reject as reject:
         span = Span(reject.at[0] + 1, reject.at[1] + 1, reject.at[2] + 1, reject.at[3] + 1)
-        result.problems.append((reject.rule, Problem(reject.message, file, span, reject.hint)))
+        result.problems.append(
+            Finding(reject.rule, Problem(reject.message, file, span, reject.hint))
+        )
         value = _REJECTED
     source = builder.source if lazy is None else lazy.source(index)
     result.documents.append(RawDocument(index, value, source))

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from journeyops.diagnostics import Span
+from journeyops.core.diagnostics import Span
+from journeyops.core.sourcemap import Path, SourceMap
 from journeyops.model.base import Document
 from journeyops.model.config import Config
 from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey
 from journeyops.model.opportunity import Opportunity
-from journeyops.sourcemap import Path, SourceMap
 
 Target = Literal["persona", "journey", "insight", "step", "pain"]
 Edge = tuple[Target, str, Path]  # what is referred to, the reference as written, where

@@ -20,12 +20,12 @@ from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
+from journeyops.core.sourcemap import Path
 from journeyops.model.base import Document
 from journeyops.model.facts import Edge, Facts, Target
 from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey, Pain, Step
 from journeyops.model.opportunity import Opportunity
-from journeyops.sourcemap import Path
 
 _STRICT = ConfigDict(strict=True)
 _MISSING = object()

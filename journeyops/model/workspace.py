@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from journeyops.diagnostics import Span
+from journeyops.core.diagnostics import Span
+from journeyops.core.sourcemap import Path, SourceMap
 from journeyops.model.base import Document
 from journeyops.model.config import Config
 from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey, Step
 from journeyops.model.persona import Persona
-from journeyops.sourcemap import Path, SourceMap
 
 T = TypeVar("T", bound=Document)
 

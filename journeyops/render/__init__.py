@@ -18,9 +18,9 @@ from journeyops.render import site
 from journeyops.render.diagrams import Drawing, GraphvizError
 from journeyops.render.pages import SiteData
 from journeyops.render.published import Unpublished, published
+from journeyops.rules.validation import ValidationResult, validate
 from journeyops.scoring.ranking import rank
 from journeyops.scoring.run import score
-from journeyops.validation import ValidationResult, validate
 
 
 class TemplateProblem(Exception):

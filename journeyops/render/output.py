@@ -23,7 +23,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyops.atomic import write_atomic
+from journeyops.core.atomic import write_atomic
 from journeyops.render.output_paths import UnsafePath, check_inside, is_our_page, is_temporary_of
 
 MANIFEST = ".journeyops-site"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from journeyops.diagnostics import Diagnostic, Span
+from journeyops.core.diagnostics import Diagnostic, Span
 from journeyops.model.base import Document
 from journeyops.model.workspace import Located, Workspace
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from rich.console import Console
 
 from journeyops import __version__
 from journeyops.rules import RULES, Rule
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 INFORMATION_URI = "https://github.com/journeyops/journeyops"
 

@@ -10,10 +10,10 @@ the line the tool started, and `without_legacy_commands` runs over each report a
 
 from __future__ import annotations
 
-from journeyops.diagnostics import Diagnostic
+from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
 from journeyops.report.safe_text import LEGACY_COMMAND, printable
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 # How each format writes the `[` of `##[` so that it reads the same and the runner skips it
 # (JSON: `dumps_json` does it).

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from journeyops.diagnostics import Diagnostic
+from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
 from journeyops.report.safe_text import dumps_json
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 FORMAT_VERSION = 1
 

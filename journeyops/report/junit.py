@@ -10,11 +10,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
-from journeyops.diagnostics import Diagnostic
+from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
 from journeyops.report.github import XML_BRACKET, without_legacy_commands
 from journeyops.report.safe_text import printable
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 
 class JunitReporter(Reporter):

@@ -8,10 +8,10 @@ from enum import StrEnum
 from rich.table import Table
 from rich.text import Text
 
+from journeyops.metrics.figures import Figure
 from journeyops.report.base import string_console
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.scoring.base import fmt
-from journeyops.scoring.metrics import Figure
 
 
 class MetricsFormat(StrEnum):

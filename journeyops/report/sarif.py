@@ -12,12 +12,12 @@ import hashlib
 from collections import Counter
 from typing import Any
 
-from journeyops.diagnostics import Diagnostic
+from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import INFORMATION_URI, Reporter
 from journeyops.report.safe_text import dumps_json, printable, uri_path
 from journeyops.rules import Rule
 from journeyops.rules.reference import rule_markdown
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "journeyops/v1"

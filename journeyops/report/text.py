@@ -10,11 +10,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from journeyops.diagnostics import Diagnostic, Severity
+from journeyops.core.diagnostics import Diagnostic, Severity
 from journeyops.report.base import Reporter, string_console
 from journeyops.report.github import without_legacy_commands
 from journeyops.report.safe_text import printable
-from journeyops.validation import ValidationResult
+from journeyops.rules.validation import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 

@@ -2,40 +2,48 @@
 
 from __future__ import annotations
 
-from journeyops.diagnostics import Severity
+from journeyops.core.diagnostics import Severity
 from journeyops.rules import (
     content,
     governance,
     hierarchy,
-    loading,
+    loader_docs,
     references,
+    scales,
     scoring_inputs,
     uniqueness,
 )
-from journeyops.rules.engine import Rule, RunOptions, check_across, check_documents, finish
+from journeyops.rules.engine import (
+    Registry,
+    Rule,
+    RunOptions,
+    check_across,
+    check_documents,
+    finish,
+)
 
 E, W = Severity.ERROR, Severity.WARNING
 
 # fmt: off
 _ALL = (
     # JO0xx: reading files (found by the loader; these rules have docs but no check)
-    Rule("JO001", "yaml-syntax", E, "The file is not valid YAML.", doc=loading.YAML_SYNTAX),
-    Rule("JO002", "duplicate-key", E, "A key appears twice in a mapping.", doc=loading.DUPLICATE_KEY),
-    Rule("JO003", "tab-indentation", E, "A line is indented with a tab.", doc=loading.TAB_INDENTATION),
-    Rule("JO004", "invalid-encoding", E, "The file is not UTF-8.", doc=loading.INVALID_ENCODING),
-    Rule("JO005", "empty-document", E, "A file or document is empty.", doc=loading.EMPTY_DOCUMENT),
-    Rule("JO006", "document-not-mapping", E, "A document is not a mapping.", doc=loading.DOCUMENT_NOT_MAPPING),
-    Rule("JO007", "unsupported-tag", E, "A YAML tag that is not plain data.", doc=loading.UNSUPPORTED_TAG),
-    Rule("JO008", "alias-limit", E, "Aliases expand too far, or refer to themselves.", doc=loading.ALIAS_LIMIT),
-    Rule("JO009", "unknown-kind", E, "A document's kind is missing or unknown.", doc=loading.UNKNOWN_KIND),
-    Rule("JO010", "schema", E, "A document does not match its kind's format.", doc=loading.SCHEMA),
-    Rule("JO011", "config", E, "journeyops.yaml is missing or invalid.", doc=loading.CONFIG),
-    Rule("JO012", "emotion-range", E, "A step's emotion is outside the scale.", hierarchy.emotion_range),
-    Rule("JO013", "unsupported-yaml", E, "A YAML construct journey files do not use.", doc=loading.UNSUPPORTED_YAML),
-    Rule("JO014", "unreadable-file", E, "A workspace file cannot be read.", doc=loading.UNREADABLE_FILE),
-    Rule("JO015", "unused-suppression", W, "A suppression comment suppresses nothing.", doc=loading.UNUSED_SUPPRESSION),
-    Rule("JO016", "link-outside-workspace", E, "A link points outside the workspace.", doc=loading.LINK_OUTSIDE_WORKSPACE),
-    Rule("JO017", "not-a-regular-file", E, "A workspace file is a fifo, socket or device.", doc=loading.NOT_A_REGULAR_FILE),
+    Rule("JO001", "yaml-syntax", E, "The file is not valid YAML.", doc=loader_docs.YAML_SYNTAX),
+    Rule("JO002", "duplicate-key", E, "A key appears twice in a mapping.", doc=loader_docs.DUPLICATE_KEY),
+    Rule("JO003", "tab-indentation", E, "A line is indented with a tab.", doc=loader_docs.TAB_INDENTATION),
+    Rule("JO004", "invalid-encoding", E, "The file is not UTF-8.", doc=loader_docs.INVALID_ENCODING),
+    Rule("JO005", "empty-document", E, "A file or document is empty.", doc=loader_docs.EMPTY_DOCUMENT),
+    Rule("JO006", "document-not-mapping", E, "A document is not a mapping.", doc=loader_docs.DOCUMENT_NOT_MAPPING),
+    Rule("JO007", "unsupported-tag", E, "A YAML tag that is not plain data.", doc=loader_docs.UNSUPPORTED_TAG),
+    Rule("JO008", "alias-limit", E, "Aliases expand too far, or refer to themselves.", doc=loader_docs.ALIAS_LIMIT),
+    Rule("JO009", "unknown-kind", E, "A document's kind is missing or unknown.", doc=loader_docs.UNKNOWN_KIND),
+    Rule("JO010", "schema", E, "A document does not match its kind's format.", doc=loader_docs.SCHEMA),
+    Rule("JO011", "config", E, "journeyops.yaml is missing or invalid.", doc=loader_docs.CONFIG),
+    Rule("JO012", "emotion-range", E, "A step's emotion is outside the scale.", scales.emotion_range),
+    Rule("JO013", "unsupported-yaml", E, "A YAML construct journey files do not use.", doc=loader_docs.UNSUPPORTED_YAML),
+    Rule("JO014", "unreadable-file", E, "A workspace file cannot be read.", doc=loader_docs.UNREADABLE_FILE),
+    Rule("JO015", "unused-suppression", W, "A suppression comment suppresses nothing.", doc=loader_docs.UNUSED_SUPPRESSION),
+    Rule("JO016", "link-outside-workspace", E, "A link points outside the workspace.", doc=loader_docs.LINK_OUTSIDE_WORKSPACE),
+    Rule("JO017", "not-a-regular-file", E, "A workspace file is a fifo, socket or device.", doc=loader_docs.NOT_A_REGULAR_FILE),
     # JO1xx: reference integrity
     Rule("JO101", "unknown-persona", E, "A reference names a persona that does not exist.", across=references.unknown_persona),
     Rule("JO102", "unknown-journey", E, "A reference names a journey that does not exist.", across=references.unknown_journey),
@@ -77,12 +85,11 @@ _ALL = (
 )
 # fmt: on
 
-RULES: dict[str, Rule] = {rule.id: rule for rule in _ALL}
-RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _ALL}
+RULES = Registry(_ALL)
 
 __all__ = [
     "RULES",
-    "RULES_BY_NAME",
+    "Registry",
     "Rule",
     "RunOptions",
     "check_across",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from journeyops.diagnostics import Diagnostic, Problem, Severity
-from journeyops.load.suppressions import Suppression
+from journeyops.core.diagnostics import Diagnostic, Finding, Problem, Severity
+from journeyops.load.suppression_comments import Suppression
 from journeyops.model.facts import Index
 from journeyops.model.workspace import Workspace
 from journeyops.rules.suppression import apply_suppressions
@@ -34,7 +34,6 @@ class RunOptions:
 # or every document's facts (a cross-file check, run over the whole workspace every time).
 Check = Callable[[Workspace, RunOptions], Iterable[Problem]]
 CrossCheck = Callable[[Index, RunOptions], Iterable[Problem]]
-Found = tuple[str, Problem]  # a rule's name and what it found, before policy
 
 
 @dataclass(frozen=True)
@@ -66,12 +65,46 @@ class Rule:
         )
 
 
+class Registry(Mapping[str, Rule]):
+    """Every rule by id, and the one lookup of a rule by what a person may call it."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._by_id = {rule.id: rule for rule in rules}
+        self._by_name = {rule.name: rule for rule in self._by_id.values()}
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._by_id[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def resolve(self, name_or_id: str, *, any_case: bool = False) -> Rule | None:
+        """The rule with this id (`JO301`) or name (`journey-without-owner`); with
+        `any_case`, as a person types it on the command line (`jo301`)."""
+        found = self._by_id.get(name_or_id) or self._by_name.get(name_or_id)
+        if found is None and any_case:
+            found = self._by_id.get(name_or_id.upper()) or self._by_name.get(name_or_id.lower())
+        return found
+
+    def named(self, name: str) -> Rule:
+        """The rule a finding names (the loader and the checks name rules by name); a name
+        that is no rule is a bug in journeyops, so KeyError."""
+        return self._by_name[name]
+
+    def names(self) -> list[str]:
+        """Every id and name, for "did you mean"."""
+        return [*self._by_id, *self._by_name]
+
+
 def check_documents(
-    rules: Mapping[str, Rule], workspace: Workspace, policy: Policy, options: RunOptions
-) -> list[Found]:
+    rules: Registry, workspace: Workspace, policy: Policy, options: RunOptions
+) -> list[Finding]:
     """What the enabled document checks find in these documents."""
     return [
-        (rule.name, problem)
+        Finding(rule.name, problem)
         for rule in rules.values()
         if rule.check is not None and policy.runs(rule.id)
         for problem in rule.check(workspace, options)
@@ -79,11 +112,11 @@ def check_documents(
 
 
 def check_across(
-    rules: Mapping[str, Rule], index: Index, policy: Policy, options: RunOptions
-) -> list[Found]:
+    rules: Registry, index: Index, policy: Policy, options: RunOptions
+) -> list[Finding]:
     """What the enabled cross-file checks find in the whole workspace."""
     return [
-        (rule.name, problem)
+        Finding(rule.name, problem)
         for rule in rules.values()
         if rule.across is not None and policy.runs(rule.id)
         for problem in rule.across(index, options)
@@ -91,8 +124,8 @@ def check_across(
 
 
 def finish(
-    rules: Mapping[str, Rule],
-    found: Iterable[Found],
+    rules: Registry,
+    found: Iterable[Finding],
     *,
     policy: Policy,
     suppressions: Mapping[str, list[Suppression]],
@@ -102,11 +135,10 @@ def finish(
     suppressed ones, plus suppressions that suppressed nothing; sorted by file and position.
     A suppression of a rule that `unsettled(file, rule id)` could not fully check in its
     file is not called unused: the finding it suppresses may be the one not found."""
-    by_name = {rule.name: rule for rule in rules.values()}
     diagnostics: list[Diagnostic] = []
 
     def report(name: str, problem: Problem) -> None:
-        rule = by_name[name]
+        rule = rules.named(name)
         severity = policy.severity(rule.id, problem.file)
         if severity is not None:
             diagnostics.append(rule.diagnose(problem, severity))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
 from journeyops.model import Journey, Opportunity
 from journeyops.model.facts import Index
 from journeyops.model.workspace import Located, Workspace

@@ -1,15 +1,13 @@
-"""How journeys relate (JO1xx `replaces`, JO2xx levels and parents) and step values."""
+"""How journeys relate: JO108 `replaces`, JO2xx levels and parents."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyops.diagnostics import Problem
-from journeyops.model import Journey
+from journeyops.core.diagnostics import Problem
+from journeyops.core.suggest import did_you_mean
 from journeyops.model.facts import Facts, Index
-from journeyops.model.workspace import Workspace
 from journeyops.rules.engine import RunOptions
-from journeyops.suggest import did_you_mean
 
 
 def invalid_replaces(workspace: Index, options: RunOptions) -> Iterator[Problem]:
@@ -121,26 +119,6 @@ def level_mismatch(workspace: Index, options: RunOptions) -> Iterator[Problem]:
                 workspace.span(doc, "level"),
                 "a child journey sits exactly one level below its parent",
             )
-
-
-def emotion_range(workspace: Workspace, options: RunOptions) -> Iterator[Problem]:
-    """A step's `emotion` lies outside `taxonomy.emotion` (default -2..2).
-
-    Bad:
-        emotion: 5
-    Good:
-        emotion: 2
-    """
-    scale = workspace.config.taxonomy.emotion
-    for doc in workspace.of(Journey):
-        for i, j, step in doc.model.steps():
-            if step.emotion is not None and not scale.min <= step.emotion <= scale.max:
-                yield Problem(
-                    f"emotion {step.emotion} is outside the scale {scale.min}..{scale.max}",
-                    doc.file,
-                    doc.span("stages", i, "steps", j, "emotion"),
-                    "change the value, or widen `taxonomy.emotion` in journeyops.yaml",
-                )
 
 
 def _children(workspace: Index) -> dict[str, list[str]]:

@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from journeyops.diagnostics import Problem, Severity
+from journeyops.core.diagnostics import Problem, Severity
+from journeyops.core.sourcemap import Path, SourceMap
+from journeyops.core.suggest import did_you_mean
 from journeyops.load.selection import compile_glob, matches_glob
 from journeyops.load.sources import CONFIG_FILE
 from journeyops.model.config import Level, Lint
-from journeyops.rules.engine import Rule
-from journeyops.sourcemap import Path, SourceMap
-from journeyops.suggest import did_you_mean
+from journeyops.rules.engine import Registry
 
 LEVELS: dict[Level, Severity | None] = {
     "off": None,
@@ -59,11 +59,11 @@ class Policy:
         )
 
 
-def default_policy(rules: Mapping[str, Rule]) -> Policy:
+def default_policy(rules: Registry) -> Policy:
     return Policy({rule_id: rule.severity for rule_id, rule in rules.items()})
 
 
-def build_policy(lint: Lint, rules: Mapping[str, Rule], source: SourceMap) -> Policy:
+def build_policy(lint: Lint, rules: Registry, source: SourceMap) -> Policy:
     names = _Names(rules, source)
     base = default_policy(rules).base
     if lint.select:
@@ -90,21 +90,20 @@ def build_policy(lint: Lint, rules: Mapping[str, Rule], source: SourceMap) -> Po
 
 @dataclass
 class _Names:
-    rules: Mapping[str, Rule]
+    rules: Registry
     source: SourceMap
     problems: list[Problem] = field(default_factory=list)
 
     def one(self, name: str, path: Path, *, key: bool) -> str | None:
-        for rule_id, rule in self.rules.items():
-            if name in (rule_id, rule.name):
-                return rule_id
-        self.unknown(name, path, key=key)
-        return None
+        rule = self.rules.resolve(name)
+        if rule is None:
+            self.unknown(name, path, key=key)
+        return None if rule is None else rule.id
 
     def expand(self, selectors: Iterable[str], path: Path) -> set[str]:
         found: set[str] = set()
         for index, selector in enumerate(selectors):
-            exact = [i for i, r in self.rules.items() if selector in (i, r.name)]
+            exact = [rule.id] if (rule := self.rules.resolve(selector)) else []
             prefixed = [
                 i
                 for i in self.rules
@@ -125,8 +124,7 @@ class _Names:
         return resolved
 
     def unknown(self, name: str, path: Path, *, key: bool) -> None:
-        candidates = [*self.rules, *(r.name for r in self.rules.values())]
-        hint = did_you_mean(name, candidates, n=3) or "`journeyops rules` lists every rule"
+        hint = did_you_mean(name, self.rules.names(), n=3) or "`journeyops rules` lists every rule"
         span = self.source.span(path, key=key)
         self.problems.append(
             Problem(f"unknown rule '{name}' in lint settings", CONFIG_FILE, span, hint)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
+from journeyops.core.suggest import did_you_mean
 from journeyops.model.facts import Index, Reference, Target
 from journeyops.rules.engine import RunOptions
-from journeyops.suggest import did_you_mean
 
 
 def _problem(index: Index, ref: Reference, message: str, hint: str | None) -> Problem:

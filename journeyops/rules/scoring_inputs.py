@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
 from journeyops.model import Opportunity
 from journeyops.model.scoring_config import Scoring
 from journeyops.model.workspace import Workspace

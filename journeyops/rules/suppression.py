@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from journeyops.diagnostics import Diagnostic, Problem, Span
-from journeyops.load.suppressions import Suppression
-from journeyops.suggest import did_you_mean
+from journeyops.core.diagnostics import Diagnostic, Finding, Problem, Span
+from journeyops.core.suggest import did_you_mean
+from journeyops.load.suppression_comments import Suppression
 
 if TYPE_CHECKING:
-    from journeyops.rules.engine import Rule
+    from journeyops.rules.engine import Registry
 
 UNUSED = "unused-suppression"
 
@@ -18,12 +18,12 @@ UNUSED = "unused-suppression"
 def apply_suppressions(
     found: Iterable[Diagnostic],
     suppressions: Mapping[str, list[Suppression]],
-    rules: Mapping[str, Rule],
+    rules: Registry,
     unsettled: Callable[[str, str], bool] | None = None,
-) -> tuple[list[Diagnostic], list[tuple[str, Problem]]]:
+) -> tuple[list[Diagnostic], list[Finding]]:
     """The diagnostics no comment suppresses, and one problem per suppression (per rule
     named in it) that suppressed nothing, unless `unsettled(file, rule id)`."""
-    rule_of = {rule.name: rule_id for rule_id, rule in rules.items()} | {i: i for i in rules}
+    rule_of = {name: rule.id for name in rules.names() if (rule := rules.resolve(name))}
     used: set[tuple[str, int, str]] = set()
     kept = []
     for diagnostic in found:
@@ -40,7 +40,7 @@ def apply_suppressions(
                     continue
                 if unsettled is not None and name in rule_of and unsettled(file, rule_of[name]):
                     continue
-                unused.append((UNUSED, _unused(file, suppression, name, rule_of)))
+                unused.append(Finding(UNUSED, _unused(file, suppression, name, rule_of)))
     return kept, unused
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
+from journeyops.core.sourcemap import Path
 from journeyops.model import Journey
 from journeyops.model.facts import Facts, Index
 from journeyops.model.workspace import Located, Workspace
 from journeyops.rules.engine import RunOptions
-from journeyops.sourcemap import Path
 
 
 def duplicate_id(workspace: Index, options: RunOptions) -> Iterator[Problem]:

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
+from journeyops.core.sourcemap import SourceMap
+from journeyops.core.suggest import did_you_mean
 from journeyops.load.sources import CONFIG_FILE
 from journeyops.model.scoring_config import (
     IceOptions,
@@ -26,8 +28,6 @@ from journeyops.scoring.ulwick import OpportunityScore
 from journeyops.scoring.value import Value
 from journeyops.scoring.weighted import Weighted
 from journeyops.scoring.wsjf import Wsjf
-from journeyops.sourcemap import SourceMap
-from journeyops.suggest import did_you_mean
 
 MODEL_TYPES: dict[str, type[ScoringModel[Any]]] = {
     "rice": Rice,

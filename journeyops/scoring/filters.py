@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
+from journeyops.core.suggest import did_you_mean
 from journeyops.model import Opportunity
 from journeyops.model.opportunity import Status
 from journeyops.model.workspace import Workspace
-from journeyops.suggest import did_you_mean
 
 STATUSES: tuple[str, ...] = get_args(Status)
 PLURAL = {"status": "statuses", "opportunity": "opportunities"}

@@ -10,13 +10,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Problem
+from journeyops.core.sourcemap import Path
 from journeyops.model import Opportunity
 from journeyops.model.workspace import Located, Workspace
 from journeyops.scoring import ConfiguredModel
 from journeyops.scoring.base import Computation, Step, fmt
 from journeyops.scoring.filters import Filters
-from journeyops.sourcemap import Path
 
 SEVERITY_FACTOR = {"low": 1.0, "medium": 1.5, "high": 2.0}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from journeyops.diagnostics import Problem
+from journeyops.core.diagnostics import Finding
+from journeyops.core.suggest import did_you_mean
 from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, load_workspace
@@ -12,7 +13,6 @@ from journeyops.model.workspace import Workspace
 from journeyops.scoring import available, resolve, scoring_config_problems
 from journeyops.scoring.filters import Filters
 from journeyops.scoring.ranking import Ranking, rank
-from journeyops.suggest import did_you_mean
 
 
 class UnknownModel(Exception):
@@ -28,7 +28,7 @@ class UnknownFilter(Exception):
     """A --journey, --persona or --status value that names nothing: one message per value,
     with the problems in files, which may be why it names nothing."""
 
-    def __init__(self, messages: list[str], load_problems: list[tuple[str, Problem]]) -> None:
+    def __init__(self, messages: list[str], load_problems: list[Finding]) -> None:
         super().__init__("; ".join(messages))
         self.messages = messages
         self.load_problems = load_problems
@@ -40,7 +40,7 @@ class ScoreRun:
     ranking: Ranking
     # Problems in files (schema errors and the like), by rule name: opportunities they hit
     # are missing from the ranking, so they are never silent.
-    load_problems: list[tuple[str, Problem]] = field(default_factory=list)
+    load_problems: list[Finding] = field(default_factory=list)
 
 
 def score(
@@ -56,7 +56,7 @@ def score(
     scoring = loaded.workspace.config.scoring
     problems = scoring_config_problems(scoring, loaded.config_source)
     if problems:
-        raise ConfigError([("config", p) for p in problems])
+        raise ConfigError([Finding("config", p) for p in problems])
     names = list(available(scoring))
     if model_name is not None and model_name not in names:
         raise UnknownModel(model_name, names)

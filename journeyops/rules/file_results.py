@@ -13,9 +13,9 @@ import pickle
 from dataclasses import dataclass
 from typing import Any
 
+from journeyops.core.diagnostics import Finding
 from journeyops.load.cache import Cache
-from journeyops.load.documents import RuleProblem
-from journeyops.load.suppressions import Suppression
+from journeyops.load.suppression_comments import Suppression
 from journeyops.model.facts import Facts
 
 RESULTS = "results.pickle"
@@ -32,7 +32,7 @@ class FileResult:
 
     facts: list[Facts]
     invalid: list[tuple[str, str]]  # (kind, id) of documents that failed their schema
-    found: list[RuleProblem]
+    found: list[Finding]
     suppressions: list[Suppression]
 
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from journeyops.core.sourcemap import Path
 from journeyops.model import Journey
 from journeyops.model.journey import Kpi
 from journeyops.model.surveys import Ces, Csat, Nps
 from journeyops.model.workspace import Workspace
-from journeyops.sourcemap import Path
 
 
 def nps(promoters: int, passives: int, detractors: int) -> float | None:

@@ -7,18 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from journeyops import __version__
-from journeyops.diagnostics import Diagnostic, Problem
+from journeyops.core.diagnostics import Diagnostic, Problem
+from journeyops.core.sourcemap import SourceMap
 from journeyops.load.cache import Cache, content_hash
-from journeyops.load.file_results import FileResult, ResultStore
 from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, load_scan, scan
 from journeyops.load.yaml_reader import LazyPositions
 from journeyops.model.facts import Index, facts_of
 from journeyops.model.workspace import Workspace
-from journeyops.rules import RULES, RULES_BY_NAME, RunOptions, check_across, check_documents, finish
+from journeyops.rules import RULES, RunOptions, check_across, check_documents, finish
+from journeyops.rules.file_results import FileResult, ResultStore
 from journeyops.rules.policy import Policy, PolicyError, build_policy
 from journeyops.scoring import scoring_config_problems
-from journeyops.sourcemap import SourceMap
 
 
 @dataclass(frozen=True)
@@ -128,8 +128,8 @@ def _file_results(
         results[file].facts.extend(partial)
         results[file].facts.sort(key=lambda fact: fact.number)  # the first of an id wins
     found = [*loaded.problems, *check_documents(RULES, loaded.workspace, policy, options)]
-    for name, problem in found:
-        results[problem.file].found.append((name, problem))
+    for finding in found:
+        results[finding.problem.file].found.append(finding)
     for file, suppressions in loaded.suppressions.items():
         results[file].suppressions.extend(suppressions)
     return results
@@ -192,7 +192,7 @@ def _contents(found: Scan) -> Callable[[str], bytes | None]:
 def _hides(name: str) -> bool:
     """Whether a finding means some documents of its file were not read at all (a syntax
     error, an unknown kind, an unreadable file, and any file problem the loader finds)."""
-    rule = RULES_BY_NAME[name]
+    rule = RULES.named(name)
     loader = rule.check is None and rule.across is None
     return loader and name not in _KEEPS_REFERENCES
 
@@ -227,7 +227,7 @@ def _identity(diagnostic: Diagnostic) -> tuple[str, str, str]:
 
 
 def _config_failure(problems: list[Problem]) -> ValidationResult:
-    config = RULES_BY_NAME["config"]
+    config = RULES.named("config")
     return ValidationResult([config.diagnose(p) for p in problems], config_error=True)
 
 

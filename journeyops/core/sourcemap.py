@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from journeyops.diagnostics import Span
+from journeyops.core.diagnostics import Span
 
 Path = tuple[str | int, ...]
 RawSpan = tuple[int, int, int, int]

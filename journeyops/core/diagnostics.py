@@ -1,13 +1,16 @@
 """The one record every check produces and every reporter consumes.
 
-Load errors, schema errors and rule findings all end up as a `Diagnostic`, so that text, JSON
-and (later) SARIF output never need to know where a problem came from.
+Checks and the loader say what is wrong and where (a `Problem`), paired with the name of the
+rule it breaks (a `Finding`); the rule engine turns findings into a `Diagnostic`, with the
+rule's id and the severity the policy gives it. Load errors, schema errors and rule findings
+all end up as diagnostics, so no reporter needs to know where a problem came from.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -46,6 +49,14 @@ class Problem:
     file: str
     span: Span
     hint: str | None = None
+
+
+class Finding(NamedTuple):
+    """A problem and the name of the rule it breaks, before the policy gives it a severity
+    (or turns it off) and suppressions apply: what the loader and the checks produce."""
+
+    rule: str  # the rule's name, e.g. "duplicate-key"
+    problem: Problem
 
 
 @dataclass(frozen=True, slots=True, order=True)
