@@ -19,8 +19,8 @@ from journeyops.model.scoring_config import (
     WsjfOptions,
 )
 from journeyops.model.surveys import Ces, Csat, Nps
+from journeyops.report.rule_docs import rule_markdown, rules_markdown
 from journeyops.rules import RULES
-from journeyops.rules.reference import rule_markdown, rules_markdown
 from tests.conftest import ROOT
 
 

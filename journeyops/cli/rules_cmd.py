@@ -13,10 +13,10 @@ from journeyops.cli.console import stdout_console, usage_error
 from journeyops.core.suggest import did_you_mean
 from journeyops.load.sources import DiskSource, find_root
 from journeyops.load.workspace import ConfigError, load_config
+from journeyops.report.rule_docs import rule_markdown, rules_markdown
 from journeyops.report.safe_text import dumps_json
 from journeyops.rules import RULES
 from journeyops.rules.policy import Policy, PolicyError, build_policy, default_policy
-from journeyops.rules.reference import rule_markdown, rules_markdown
 
 
 class RulesFormat(StrEnum):

@@ -3,7 +3,7 @@
 A document's facts depend on nothing but its own file, so they can be cached by the file's
 content and combined with other files' facts without typing those files again: one changed
 file in a large workspace costs that file's work plus the cross-file checks over facts.
-Diffing and rendering will follow the same edges (`references`).
+Only the rules read facts; `diff` and `render` work on the typed documents.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from journeyops.model.config import Config
 from journeyops.model.insight import Insight
 from journeyops.model.journey import Journey
 from journeyops.model.opportunity import Opportunity
+from journeyops.model.persona import Persona
 
 Target = Literal["persona", "journey", "insight", "step", "pain"]
 Edge = tuple[Target, str, Path]  # what is referred to, the reference as written, where
@@ -33,7 +34,9 @@ class Facts(NamedTuple):
     kind: str
     id: str
     file: str
-    number: int  # the document's number in its file, to find its source map again
+    # The document's index in its file (`Located.index`), to find its source map again;
+    # not called `index` only because a tuple has an `index` method.
+    doc_index: int
     edges: tuple[Edge, ...] = ()
     state: str = "current"
     level: str | None = None
@@ -65,8 +68,13 @@ class Reference(NamedTuple):
     path: Path
 
 
+def kind_name(kind: type[Document]) -> str:
+    """The `kind:` a document of this class is written with (`Journey` -> `journey`)."""
+    return kind.__name__.lower()
+
+
 def facts_of(model: Document, file: str, index: int) -> Facts:
-    kind = type(model).__name__.lower()
+    kind = kind_name(type(model))
     if isinstance(model, Journey):
         return _journey(model, file, index)
     edges: list[Edge] = []
@@ -119,7 +127,7 @@ def _each(target: Target, values: list[str], path: Path) -> list[Edge]:
     return [(target, value, (*path, i)) for i, value in enumerate(values)]
 
 
-Sources = Callable[[str, int], SourceMap]  # (file, document number) -> its source map
+Sources = Callable[[str, int], SourceMap]  # (file, document index) -> its source map
 
 
 @dataclass
@@ -140,20 +148,20 @@ class Index:
     contents: Callable[[str], bytes | None] = lambda file: None
 
     def span(self, doc: Facts, *path: str | int, key: bool = False) -> Span:
-        return self.sources(doc.file, doc.number).span(path, key=key)
+        return self.sources(doc.file, doc.doc_index).span(path, key=key)
 
     def is_invalid(self, kind: str, document_id: str) -> bool:
         return document_id in self.invalid_ids.get(kind, ())
 
-    def of(self, kind: str) -> list[Facts]:
-        """The documents of `kind` that have an id (a document whose id failed its schema
-        is known only by the references it makes)."""
-        return self._by_kind.get(kind, [])
+    def of(self, kind: type[Document]) -> list[Facts]:
+        """The documents of `kind` (a class, as for `Workspace.of`) that have an id (a
+        document whose id failed its schema is known only by the references it makes)."""
+        return self._by_kind.get(kind_name(kind), [])
 
-    def all_of(self, kind: str) -> list[Facts]:
+    def all_of(self, kind: type[Document]) -> list[Facts]:
         """The documents of `kind`, also those whose id failed the schema: what rules
         about what documents say (not about what they are called) read."""
-        return self._all_by_kind.get(kind, [])
+        return self._all_by_kind.get(kind_name(kind), [])
 
     @cached_property
     def _by_kind(self) -> dict[str, list[Facts]]:
@@ -244,15 +252,15 @@ class Index:
 
     @cached_property
     def journeys(self) -> dict[str, Facts]:
-        return _first_by_id(self.of("journey"))
+        return _first_by_id(self.of(Journey))
 
     @cached_property
     def personas(self) -> dict[str, Facts]:
-        return _first_by_id(self.of("persona"))
+        return _first_by_id(self.of(Persona))
 
     @cached_property
     def insights(self) -> dict[str, Facts]:
-        return _first_by_id(self.of("insight"))
+        return _first_by_id(self.of(Insight))
 
 
 def _lines(data: bytes, first: int, last: int) -> bytes:

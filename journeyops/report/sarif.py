@@ -14,9 +14,9 @@ from typing import Any
 
 from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import INFORMATION_URI, Reporter
+from journeyops.report.rule_docs import rule_markdown
 from journeyops.report.safe_text import dumps_json, printable, uri_path
 from journeyops.rules import Rule
-from journeyops.rules.reference import rule_markdown
 from journeyops.rules.validation import ValidationResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

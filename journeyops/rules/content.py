@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from journeyops.core.diagnostics import Problem
 from journeyops.model import Journey, Opportunity
 from journeyops.model.facts import Index
+from journeyops.model.insight import Insight
+from journeyops.model.persona import Persona
 from journeyops.model.workspace import Workspace
 from journeyops.rules.engine import RunOptions
 
@@ -76,7 +78,7 @@ def journey_without_personas(workspace: Workspace, options: RunOptions) -> Itera
             )
 
 
-def unaddressed_high_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unaddressed_high_pain(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A pain of severity `high` that no opportunity addresses, neither through its `pains`
     nor through its `steps`. Dismissed opportunities do not count. Not reported while
     something that could not be read (a file that does not parse, an opportunity whose
@@ -91,18 +93,18 @@ def unaddressed_high_pain(workspace: Index, options: RunOptions) -> Iterator[Pro
         pains: [open-account/verify-identity/photo-rejected]
     """
     addressed: set[str] = set()
-    for opportunity in workspace.all_of("opportunity"):
+    for opportunity in index.all_of(Opportunity):
         addressed |= opportunity.addresses
-    for doc in workspace.of("journey"):
+    for doc in index.of(Journey):
         for step_pain, path in doc.high_pains:
             step_ref, pain_ref = f"{doc.id}/{step_pain.split('/')[0]}", f"{doc.id}/{step_pain}"
             if step_ref in addressed or pain_ref in addressed:
                 continue
-            if not workspace.may_refer(step_ref, "addresses", "opportunity"):
+            if not index.may_refer(step_ref, "addresses", "opportunity"):
                 yield Problem(
                     f"high-severity pain '{pain_ref}' is not addressed by any opportunity",
                     doc.file,
-                    workspace.span(doc, *path, "id"),
+                    index.span(doc, *path, "id"),
                     "add an opportunity whose `pains` lists it, or lower its severity",
                 )
 
@@ -126,7 +128,7 @@ def opportunity_without_evidence(workspace: Workspace, options: RunOptions) -> I
             )
 
 
-def unused_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unused_insight(index: Index, options: RunOptions) -> Iterator[Problem]:
     """No step lists the insight in `insights`, no opportunity cites it in `evidence`, and
     the insight's own `steps` names no step: nothing links it to the map. Not reported
     while something that could not be read (a file that does not parse, a step's
@@ -140,24 +142,24 @@ def unused_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         id: id-photo-rejections
         steps: [open-account/verify-identity]   # or the step lists it in `insights`
     """
-    used = {r.value for r in workspace.to("insight")}
+    used = {r.value for r in index.to("insight")}
     # An insight linked through its own `steps:` is shown at those steps; a link that names
     # no step is reported where it is written (JO102, JO103), not as an unused insight.
-    used.update(doc.id for doc in workspace.of("insight") if any(e[0] == "step" for e in doc.edges))
-    for doc in workspace.of("insight"):
+    used.update(doc.id for doc in index.of(Insight) if any(e[0] == "step" for e in doc.edges))
+    for doc in index.of(Insight):
         if doc.id in used or not doc.knows("step"):
             continue
-        if not workspace.may_refer(doc.id, "insight", "journey", "opportunity"):
+        if not index.may_refer(doc.id, "insight", "journey", "opportunity"):
             yield Problem(
                 f"insight '{doc.id}' is not linked to any step or opportunity",
                 doc.file,
-                workspace.span(doc, "id"),
+                index.span(doc, "id"),
                 "list the steps it is about in its `steps:`, or cite it in a step's "
                 "`insights` or an opportunity's `evidence`",
             )
 
 
-def unused_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unused_persona(index: Index, options: RunOptions) -> Iterator[Problem]:
     """No journey lists the persona. Not reported while something that could not be read
     (a file that does not parse, a journey's `personas` that fails the schema) mentions it.
 
@@ -168,13 +170,13 @@ def unused_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         # in a journey
         personas: [retiree-rosa]
     """
-    used = {p for doc in workspace.all_of("journey") for p in doc.personas}
-    for doc in workspace.of("persona"):
-        if doc.id not in used and not workspace.may_refer(doc.id, "persona", "journey"):
+    used = {p for doc in index.all_of(Journey) for p in doc.personas}
+    for doc in index.of(Persona):
+        if doc.id not in used and not index.may_refer(doc.id, "persona", "journey"):
             yield Problem(
                 f"persona '{doc.id}' is not used by any journey",
                 doc.file,
-                workspace.span(doc, "id"),
+                index.span(doc, "id"),
                 "add it to the `personas` of the journeys it takes, or remove it",
             )
 

@@ -85,7 +85,7 @@ def review_overdue(workspace: Workspace, options: RunOptions) -> Iterator[Proble
             )
 
 
-def replaced_twice(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def replaced_twice(index: Index, options: RunOptions) -> Iterator[Problem]:
     """Two or more future journeys replace the same current journey, so it is unclear which
     redesign is the plan. (A future journey that nothing points back to is fine.)
 
@@ -96,16 +96,16 @@ def replaced_twice(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         replaces: open-account   # in one future journey; archive or merge the other
     """
     replacing: dict[str, list[str]] = {}
-    for doc in workspace.of("journey"):
+    for doc in index.of(Journey):
         if doc.replaces and doc.state == "future" and doc.knows("state"):
             replacing.setdefault(doc.replaces, []).append(doc.id)
     for target, futures in replacing.items():
-        current = workspace.journeys.get(target)
+        current = index.journeys.get(target)
         if current is not None and len(futures) > 1:
             yield Problem(
                 f"journey '{target}' is replaced by {len(futures)} future journeys: "
                 + ", ".join(sorted(futures)),
                 current.file,
-                workspace.span(current, "id"),
+                index.span(current, "id"),
                 "keep one redesign per current journey; merge or archive the others",
             )

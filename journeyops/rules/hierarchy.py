@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from journeyops.core.diagnostics import Problem
 from journeyops.core.suggest import did_you_mean
 from journeyops.model.facts import Facts, Index
+from journeyops.model.journey import Journey
 from journeyops.rules.engine import RunOptions
 
 
-def invalid_replaces(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def invalid_replaces(index: Index, options: RunOptions) -> Iterator[Problem]:
     """`replaces` must be set on a future journey and name a current journey.
 
     Bad:
@@ -22,33 +23,33 @@ def invalid_replaces(workspace: Index, options: RunOptions) -> Iterator[Problem]
         state: future
         replaces: open-account  # open-account has `state: current`
     """
-    for doc in workspace.of("journey"):
+    for doc in index.of(Journey):
         if doc.replaces is None or not doc.knows("state"):
             continue
         if doc.state != "future":
             yield Problem(
                 f"journey '{doc.id}' is {doc.state} but `replaces` another journey",
                 doc.file,
-                workspace.span(doc, "replaces", key=True),
+                index.span(doc, "replaces", key=True),
                 "set `state: future`, or remove `replaces`",
             )
             continue
-        target = workspace.journeys.get(doc.replaces)
+        target = index.journeys.get(doc.replaces)
         if target is not None and target.knows("state") and target.state != "current":
             yield Problem(
                 f"'{doc.replaces}' is a {target.state} journey; "
                 "`replaces` must name a current journey",
                 doc.file,
-                workspace.span(doc, "replaces"),
+                index.span(doc, "replaces"),
                 "point `replaces` at the current journey this one redesigns",
             )
 
 
-def _parent_journey(workspace: Index, doc: Facts) -> Facts | None:
-    return workspace.journeys.get(doc.parent.split("/")[0]) if doc.parent else None
+def _parent_journey(index: Index, doc: Facts) -> Facts | None:
+    return index.journeys.get(doc.parent.split("/")[0]) if doc.parent else None
 
 
-def parent_cycle(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def parent_cycle(index: Index, options: RunOptions) -> Iterator[Problem]:
     """Following `parent` from journey to journey comes back to where it started.
 
     Bad:
@@ -58,24 +59,24 @@ def parent_cycle(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         # only the lower-level journey names a parent
         parent: open-account/apply
     """
-    for doc in workspace.journeys.values():
+    for doc in index.journeys.values():
         chain = [doc.id]
-        current = _parent_journey(workspace, doc)
+        current = _parent_journey(index, doc)
         while current is not None and current.id not in chain:
             chain.append(current.id)
-            current = _parent_journey(workspace, current)
+            current = _parent_journey(index, current)
         if current is not None and current.id == doc.id:
             cycle = " -> ".join([*chain, doc.id])
             yield Problem(
                 f"parent cycle: {cycle}",
                 doc.file,
-                workspace.span(doc, "parent"),
+                index.span(doc, "parent"),
                 "a journey cannot zoom into a step of itself or of its own children; "
                 "remove `parent` from the top-most journey",
             )
 
 
-def unknown_level(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unknown_level(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey's `level` is not one of `taxonomy.levels` in journeyops.yaml.
 
     Bad:
@@ -85,15 +86,15 @@ def unknown_level(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     """
     # Over facts, not typed journeys: a level that is well-formed is checked even when
     # something else in its journey fails the schema (and whatever its id).
-    levels = workspace.config.taxonomy.levels
-    for doc in workspace.all_of("journey"):
+    levels = index.config.taxonomy.levels
+    for doc in index.all_of(Journey):
         level = doc.level
         if level is not None and level not in levels:
             hint = did_you_mean(level, levels) or "levels are: " + ", ".join(levels)
-            yield Problem(f"unknown level '{level}'", doc.file, workspace.span(doc, "level"), hint)
+            yield Problem(f"unknown level '{level}'", doc.file, index.span(doc, "level"), hint)
 
 
-def level_mismatch(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def level_mismatch(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A child journey must sit exactly one level below the journey holding its parent step.
 
     Bad:
@@ -103,9 +104,9 @@ def level_mismatch(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         level: journey
         parent: customer-lifecycle/join
     """
-    levels = workspace.config.taxonomy.levels
-    for doc in workspace.of("journey"):
-        parent = _parent_journey(workspace, doc)
+    levels = index.config.taxonomy.levels
+    for doc in index.of(Journey):
+        parent = _parent_journey(index, doc)
         child_level, parent_level = doc.level, parent.level if parent else None
         if parent is None or child_level not in levels or parent_level not in levels:
             continue
@@ -116,30 +117,30 @@ def level_mismatch(workspace: Index, options: RunOptions) -> Iterator[Problem]:
                 f"journey '{doc.id}' is at level '{child_level}', but its parent "
                 f"'{parent.id}' is at level '{parent_level}' (expected {wanted})",
                 doc.file,
-                workspace.span(doc, "level"),
+                index.span(doc, "level"),
                 "a child journey sits exactly one level below its parent",
             )
 
 
-def _children(workspace: Index) -> dict[str, list[str]]:
+def _children(index: Index) -> dict[str, list[str]]:
     """journey id -> ids of the journeys whose `parent` is one of its steps."""
     children: dict[str, list[str]] = {}
-    for doc in workspace.of("journey"):
+    for doc in index.of(Journey):
         if doc.parent:
             children.setdefault(doc.parent.split("/")[0], []).append(doc.id)
     return children
 
 
-def _unattached(workspace: Index) -> Iterator[tuple[Facts, list[str]]]:
+def _unattached(index: Index) -> Iterator[tuple[Facts, list[str]]]:
     """Journeys with no parent below the top level, with their child journeys."""
-    levels = workspace.config.taxonomy.levels
-    children = _children(workspace)
-    for doc in workspace.of("journey"):
+    levels = index.config.taxonomy.levels
+    children = _children(index)
+    for doc in index.of(Journey):
         if doc.parent is None and doc.knows("parent") and doc.level in levels[1:]:
             yield doc, children.get(doc.id, [])
 
 
-def missing_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def missing_parent(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey below the top level has no `parent`, so it hangs outside the hierarchy.
 
     Bad:
@@ -148,19 +149,19 @@ def missing_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         level: journey
         parent: customer-lifecycle/open-account
     """
-    top = workspace.config.taxonomy.levels[0]
-    for doc, children in _unattached(workspace):
+    top = index.config.taxonomy.levels[0]
+    for doc, children in _unattached(index):
         if not children:
             yield Problem(
                 f"journey '{doc.id}' is at level '{doc.level}' but has no parent",
                 doc.file,
-                workspace.span(doc, "level"),
+                index.span(doc, "level"),
                 f"add `parent: <journey>/<step>` pointing into a journey one level up "
                 f"(the top level is '{top}')",
             )
 
 
-def root_not_top_level(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def root_not_top_level(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey that other journeys zoom into, but that has no parent itself, is the root of
     its hierarchy; a root belongs at the top level.
 
@@ -172,20 +173,20 @@ def root_not_top_level(workspace: Index, options: RunOptions) -> Iterator[Proble
         level: journey
         parent: customer-lifecycle/open-account
     """
-    top = workspace.config.taxonomy.levels[0]
-    for doc, children in _unattached(workspace):
+    top = index.config.taxonomy.levels[0]
+    for doc, children in _unattached(index):
         if children:
             yield Problem(
                 f"journey '{doc.id}' is the root of {len(children)} child "
                 f"journey{'s' if len(children) > 1 else ''} but sits at level "
                 f"'{doc.level}', not at the top level '{top}'",
                 doc.file,
-                workspace.span(doc, "level"),
+                index.span(doc, "level"),
                 "give it a `parent`, or move it to the top level",
             )
 
 
-def future_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def future_parent(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A current journey zooms into a step of a future journey, which does not exist yet.
 
     Bad:
@@ -195,14 +196,14 @@ def future_parent(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         state: current
         parent: open-account/verify-identity
     """
-    for doc in workspace.of("journey"):
-        parent = _parent_journey(workspace, doc)
+    for doc in index.of(Journey):
+        parent = _parent_journey(index, doc)
         if parent is None or not (doc.knows("state") and parent.knows("state")):
             continue
         if doc.state == "current" and parent.state == "future":
             yield Problem(
                 f"current journey '{doc.id}' zooms into '{doc.parent}', a step of a future journey",
                 doc.file,
-                workspace.span(doc, "parent"),
+                index.span(doc, "parent"),
                 "point `parent` at a step of a current journey, or make this journey future too",
             )

@@ -14,19 +14,19 @@ def _problem(index: Index, ref: Reference, message: str, hint: str | None) -> Pr
     return Problem(message, ref.document.file, index.span(ref.document, *ref.path), hint)
 
 
-def _missing_id(workspace: Index, target: Target, ids: Iterable[str]) -> Iterator[Problem]:
+def _missing_id(index: Index, target: Target, ids: Iterable[str]) -> Iterator[Problem]:
     known = set(ids)
     article = "an" if target[0] in "aeiou" else "a"
-    for ref in workspace.to(target):
-        if ref.value in known or workspace.is_invalid(target, ref.value):
+    for ref in index.to(target):
+        if ref.value in known or index.is_invalid(target, ref.value):
             continue
-        if workspace.may_define(ref.value):  # in a file that does not parse, say
+        if index.may_define(ref.value):  # in a file that does not parse, say
             continue
         hint = did_you_mean(ref.value, known) or f"define {article} {target} with `id: {ref.value}`"
-        yield _problem(workspace, ref, f"unknown {target} '{ref.value}'", hint)
+        yield _problem(index, ref, f"unknown {target} '{ref.value}'", hint)
 
 
-def unknown_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unknown_persona(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A journey, insight or opportunity names a persona id that no persona document has.
     (Not reported while a file that does not parse holds the id: it may define it.)
 
@@ -35,10 +35,10 @@ def unknown_persona(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         personas: [first-time-buyer]   # a persona with `id: first-time-buyer` exists
     """
-    return _missing_id(workspace, "persona", workspace.personas)
+    return _missing_id(index, "persona", index.personas)
 
 
-def unknown_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unknown_insight(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A step's `insights` or an opportunity's `evidence` names an insight that does not exist.
     (Not reported while a file that does not parse holds the id: it may define it.)
 
@@ -47,10 +47,10 @@ def unknown_insight(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         evidence: [app-abandonment-survey]   # an insight with that id exists
     """
-    return _missing_id(workspace, "insight", workspace.insights)
+    return _missing_id(index, "insight", index.insights)
 
 
-def unknown_journey(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unknown_journey(index: Index, options: RunOptions) -> Iterator[Problem]:
     """`replaces`, or the journey part of a step or pain reference, names no journey.
     (Not reported while a file that does not parse holds the id: it may define it.)
 
@@ -59,17 +59,17 @@ def unknown_journey(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         parent: customer-lifecycle/join
     """
-    journeys = workspace.journeys
-    for ref in workspace.to("journey", "step", "pain"):
+    journeys = index.journeys
+    for ref in index.to("journey", "step", "pain"):
         journey_id = ref.value if ref.target == "journey" else ref.value.partition("/")[0]
-        if workspace.is_invalid("journey", journey_id):
+        if index.is_invalid("journey", journey_id):
             continue
-        if journey_id not in journeys and not workspace.may_define(journey_id):
+        if journey_id not in journeys and not index.may_define(journey_id):
             hint = did_you_mean(journey_id, journeys) or f"define a journey with `id: {journey_id}`"
-            yield _problem(workspace, ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
+            yield _problem(index, ref, f"unknown journey '{journey_id}' in '{ref.value}'", hint)
 
 
-def unknown_step(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unknown_step(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A `journey/step` (or `journey/step/pain`) reference names a step the journey lacks.
 
     Bad:
@@ -77,16 +77,16 @@ def unknown_step(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         steps: [open-account/verify-identity]
     """
-    for ref in workspace.to("step", "pain"):
+    for ref in index.to("step", "pain"):
         journey_id, step_id = ref.value.split("/")[:2]
-        journey = workspace.journeys.get(journey_id)
+        journey = index.journeys.get(journey_id)
         steps = journey.steps if journey and journey.knows("steps") else None
         if steps is not None and step_id not in steps:
             hint = did_you_mean(step_id, steps) or f"steps of '{journey_id}': " + ", ".join(steps)
-            yield _problem(workspace, ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
+            yield _problem(index, ref, f"journey '{journey_id}' has no step '{step_id}'", hint)
 
 
-def unknown_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def unknown_pain(index: Index, options: RunOptions) -> Iterator[Problem]:
     """A `journey/step/pain` reference names a pain that the step does not list.
 
     Bad:
@@ -94,9 +94,9 @@ def unknown_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
     Good:
         pains: [open-account/verify-identity/photo-rejected]
     """
-    for ref in workspace.to("pain"):
+    for ref in index.to("pain"):
         journey_id, step_id, pain_id = ref.value.split("/")
-        journey = workspace.journeys.get(journey_id)
+        journey = index.journeys.get(journey_id)
         known = journey is not None and journey.knows("steps")
         pains = journey.steps.get(step_id) if journey and known else None
         if pains is not None and pain_id not in pains:
@@ -104,5 +104,5 @@ def unknown_pain(workspace: Index, options: RunOptions) -> Iterator[Problem]:
                 f"pains of that step: {', '.join(pains)}" if pains else "that step lists no pains"
             )
             yield _problem(
-                workspace, ref, f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint
+                index, ref, f"step '{journey_id}/{step_id}' has no pain '{pain_id}'", hint
             )

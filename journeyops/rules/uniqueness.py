@@ -13,7 +13,7 @@ from journeyops.model.workspace import Located, Workspace
 from journeyops.rules.engine import RunOptions
 
 
-def duplicate_id(workspace: Index, options: RunOptions) -> Iterator[Problem]:
+def duplicate_id(index: Index, options: RunOptions) -> Iterator[Problem]:
     """Two documents of the same kind share an id; references to it would be ambiguous.
 
     Bad:
@@ -25,7 +25,7 @@ def duplicate_id(workspace: Index, options: RunOptions) -> Iterator[Problem]:
         id: maya-business   # in the other
     """
     first: dict[tuple[str, str], Facts] = {}
-    for doc in workspace.documents:
+    for doc in index.documents:
         if not doc.knows("id"):  # its id failed the schema: that is the one finding
             continue
         key = (doc.kind, doc.id)
@@ -33,11 +33,11 @@ def duplicate_id(workspace: Index, options: RunOptions) -> Iterator[Problem]:
             first[key] = doc
             continue
         other = first[key]
-        where = f"{other.file}:{workspace.span(other, 'id').line}"
+        where = f"{other.file}:{index.span(other, 'id').line}"
         yield Problem(
             f"duplicate {doc.kind} id '{doc.id}': already defined at {where}",
             doc.file,
-            workspace.span(doc, "id"),
+            index.span(doc, "id"),
             f"rename one of them; {doc.kind} ids must be unique across the workspace",
         )
 

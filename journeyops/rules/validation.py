@@ -126,7 +126,7 @@ def _file_results(
         results[doc.file].facts.append(facts_of(doc.model, doc.file, doc.index))
     for file, partial in loaded.partial.items():  # documents that failed their schema
         results[file].facts.extend(partial)
-        results[file].facts.sort(key=lambda fact: fact.number)  # the first of an id wins
+        results[file].facts.sort(key=lambda fact: fact.doc_index)  # the first of an id wins
     found = [*loaded.problems, *check_documents(RULES, loaded.workspace, policy, options)]
     for finding in found:
         results[finding.problem.file].found.append(finding)

@@ -15,7 +15,7 @@ Options = TypeVar("Options", bound=ModelOptions)
 
 
 @dataclass(frozen=True)
-class Step:
+class ArithmeticStep:
     """One line of an explanation: what was computed, and the result."""
 
     what: str
@@ -25,7 +25,7 @@ class Step:
 @dataclass(frozen=True)
 class Computation:
     score: float
-    steps: tuple[Step, ...]
+    steps: tuple[ArithmeticStep, ...]
     # The value and effort halves of the score, for the value-versus-effort matrix; None
     # when the model has no notion of effort.
     value: float | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeyops.model.scoring_config import IceOptions
-from journeyops.scoring.base import Computation, ScoringModel, Step, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
 from journeyops.scoring.inputs import Input
 
 
@@ -24,9 +24,11 @@ class Ice(ScoringModel[IceOptions]):
         shown = f"{fmt(impact)}, {fmt(confidence)}, {fmt(ease)}"
         if self.options.combine == "mean":
             score = (impact + confidence + ease) / 3
-            steps = (Step(f"mean of impact, confidence, ease = mean({shown})", score),)
+            steps = (ArithmeticStep(f"mean of impact, confidence, ease = mean({shown})", score),)
         else:
             score = impact * confidence * ease
-            steps = (Step(f"impact x confidence x ease = {shown.replace(', ', ' x ')}", score),)
+            steps = (
+                ArithmeticStep(f"impact x confidence x ease = {shown.replace(', ', ' x ')}", score),
+            )
         # For the matrix: value is impact x confidence, effort the complement of ease.
         return Computation(score, steps, value=impact * confidence, effort=11 - ease)

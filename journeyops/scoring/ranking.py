@@ -15,7 +15,7 @@ from journeyops.core.sourcemap import Path
 from journeyops.model import Opportunity
 from journeyops.model.workspace import Located, Workspace
 from journeyops.scoring import ConfiguredModel
-from journeyops.scoring.base import Computation, Step, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, fmt
 from journeyops.scoring.filters import Filters
 
 SEVERITY_FACTOR = {"low": 1.0, "medium": 1.5, "high": 2.0}
@@ -55,7 +55,7 @@ class Entry:
     score: float
     inputs: tuple[InputValue, ...]
     computation: Computation
-    multipliers: tuple[Step, ...]
+    multipliers: tuple[ArithmeticStep, ...]
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def evaluate(model: ConfiguredModel, doc: Located[Opportunity]) -> Evaluation:
 class Scored:
     score: float  # after the multipliers
     computation: Computation
-    multipliers: tuple[Step, ...]
+    multipliers: tuple[ArithmeticStep, ...]
 
 
 def compute(
@@ -107,7 +107,7 @@ def compute(
     pains (without it, the model's arithmetic on the opportunity's own inputs)."""
     computation = model.model.compute({i.name: i.value for i in evaluation.inputs})
     opportunity = evaluation.opportunity.model
-    multipliers: tuple[Step, ...] = ()
+    multipliers: tuple[ArithmeticStep, ...] = ()
     if workspace is not None:
         multipliers = tuple(_multipliers(workspace, model, opportunity, computation.score))
     score = multipliers[-1].result if multipliers else computation.score
@@ -171,7 +171,7 @@ def rank(workspace: Workspace, model: ConfiguredModel, filters: Filters | None =
 
 def _multipliers(
     workspace: Workspace, model: ConfiguredModel, opportunity: Opportunity, score: float
-) -> Iterable[Step]:
+) -> Iterable[ArithmeticStep]:
     if model.options.persona_weight:
         weights = [
             workspace.personas[p].model.weight
@@ -181,13 +181,13 @@ def _multipliers(
         factor = sum(weights) / len(weights) if weights else 1.0
         score *= factor
         shown = ", ".join(fmt(w) for w in weights) or "no personas"
-        yield Step(f"x persona weight {fmt(factor)} (mean of {shown})", score)
+        yield ArithmeticStep(f"x persona weight {fmt(factor)} (mean of {shown})", score)
     if model.options.pain_severity:
         severities = [s for s in (_severity(workspace, ref) for ref in opportunity.pains) if s]
         worst = max(severities, key=SEVERITY_FACTOR.__getitem__, default=None)
         factor = SEVERITY_FACTOR[worst] if worst else 1.0
         score *= factor
-        yield Step(f"x pain severity {fmt(factor)} ({worst or 'no rated pains'})", score)
+        yield ArithmeticStep(f"x pain severity {fmt(factor)} ({worst or 'no rated pains'})", score)
 
 
 def _severity(workspace: Workspace, pain_ref: str) -> str | None:

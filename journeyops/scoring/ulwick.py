@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeyops.model.scoring_config import OpportunityScoreOptions
-from journeyops.scoring.base import Computation, ScoringModel, Step, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
 from journeyops.scoring.inputs import Input
 
 
@@ -25,7 +25,7 @@ class OpportunityScore(ScoringModel[OpportunityScoreOptions]):
         gap = max(importance - satisfaction, 0.0)
         score = importance + gap
         steps = (
-            Step(f"unmet need = max({fmt(importance)} - {fmt(satisfaction)}, 0)", gap),
-            Step(f"importance + unmet need = {fmt(importance)} + {fmt(gap)}", score),
+            ArithmeticStep(f"unmet need = max({fmt(importance)} - {fmt(satisfaction)}, 0)", gap),
+            ArithmeticStep(f"importance + unmet need = {fmt(importance)} + {fmt(gap)}", score),
         )
         return Computation(score, steps, value=score)

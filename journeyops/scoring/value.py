@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeyops.model.scoring_config import ValueOptions
-from journeyops.scoring.base import Computation, ScoringModel, Step, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
 from journeyops.scoring.inputs import Input
 
 
@@ -31,9 +31,9 @@ class Value(ScoringModel[ValueOptions]):
             scale = max(cw, bw)
             cw, bw = cw / scale, bw / scale
         mean = (cw * customer + bw * business) / (cw + bw)
-        steps = [Step(shown, mean)]
+        steps = [ArithmeticStep(shown, mean)]
         if not self.options.per_effort:
             return Computation(mean, tuple(steps), value=mean)
         effort = values["effort"]
-        steps.append(Step(f"/ effort {fmt(effort)}", mean / effort))
+        steps.append(ArithmeticStep(f"/ effort {fmt(effort)}", mean / effort))
         return Computation(mean / effort, tuple(steps), value=mean, effort=effort)

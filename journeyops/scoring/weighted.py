@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeyops.model.scoring_config import WeightedOptions
-from journeyops.scoring.base import Computation, ScoringModel, Step, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
 from journeyops.scoring.inputs import Input
 
 
@@ -27,10 +27,10 @@ class Weighted(ScoringModel[WeightedOptions]):
         terms = [(c.weight, values[c.input]) for c in self.options.criteria]
         total = sum(weight * value for weight, value in terms)
         shown = " + ".join(f"{fmt(w)} x {fmt(v)}" for w, v in terms)
-        steps = [Step(f"weighted sum = {shown}", total)]
+        steps = [ArithmeticStep(f"weighted sum = {shown}", total)]
         divisor = self.options.divisor
         if divisor is None:
             return Computation(total, tuple(steps), value=total)
         by = values[divisor.input]
-        steps.append(Step(f"/ {divisor.input} {fmt(by)}", total / by))
+        steps.append(ArithmeticStep(f"/ {divisor.input} {fmt(by)}", total / by))
         return Computation(total / by, tuple(steps), value=total, effort=by)

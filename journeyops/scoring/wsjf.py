@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeyops.model.scoring_config import WsjfOptions
-from journeyops.scoring.base import Computation, ScoringModel, Step, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
 from journeyops.scoring.inputs import Input
 
 FIBONACCI = (1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0)  # SAFe's modified Fibonacci scale
@@ -34,7 +34,7 @@ class Wsjf(ScoringModel[WsjfOptions]):
         job_size = values["job_size"]
         score = cost_of_delay / job_size
         steps = (
-            Step("cost of delay = " + " + ".join(fmt(p) for p in parts), cost_of_delay),
-            Step(f"/ job size {fmt(job_size)}", score),
+            ArithmeticStep("cost of delay = " + " + ".join(fmt(p) for p in parts), cost_of_delay),
+            ArithmeticStep(f"/ job size {fmt(job_size)}", score),
         )
         return Computation(score, steps, value=cost_of_delay, effort=job_size)

@@ -14,6 +14,7 @@ _FAMILIES = {
     "JO2": "Hierarchy",
     "JO3": "Governance",
     "JO4": "Content",
+    "JO5": "Scoring inputs",
 }
 _SECTIONS = ("Bad:", "Good:")
 
