@@ -30,6 +30,7 @@ def main() -> None:
             sys.stdout.write(recorded[0])
             sys.exit(recorded[1])
     from journeyops.cli.commands import app
+    from journeyops.cli.environment import Environment
 
     if replaying is None:
         app(prog_name="journeyops")
@@ -37,7 +38,8 @@ def main() -> None:
     tee = _Tee(sys.stdout)
     sys.stdout = tee
     try:
-        app(args=argv, prog_name="journeyops", obj=replaying.source)
+        environment = Environment.from_process(stdout=tee).with_source(replaying.source)
+        app(args=argv, prog_name="journeyops", obj=environment)
     except SystemExit as done:
         status = done.code if isinstance(done.code, int) else 1
         if status in (0, 1):  # findings or none; usage errors are not worth replaying

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -16,9 +17,12 @@ from journeyops.cli import (
     score_cmd,
     validate_cmd,
 )
+from journeyops.cli.help import HelpCommand, HelpGroup
+from journeyops.cli.runner import environment
 
 app = typer.Typer(
     name="journeyops",
+    cls=HelpGroup,
     help="Customer journey management as code: validate, score and publish journey maps "
     "kept as YAML in git.",
     no_args_is_help=True,
@@ -27,19 +31,24 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="markdown",
 )
-app.command("validate")(validate_cmd.validate)
-app.command("score")(score_cmd.score)
-app.command("metrics")(metrics_cmd.metrics)
-app.command("render")(render_cmd.render)
-app.command("diff")(diff_cmd.diff)
-app.command("rules")(rules_cmd.rules)
-app.command("explain")(rules_cmd.explain)
-app.command("schema")(schema_cmd.schema)
+# Every command, in the order `journeyops --help` lists them.
+COMMANDS: dict[str, Callable[..., None]] = {
+    "validate": validate_cmd.validate,
+    "score": score_cmd.score,
+    "metrics": metrics_cmd.metrics,
+    "render": render_cmd.render,
+    "diff": diff_cmd.diff,
+    "rules": rules_cmd.rules,
+    "explain": rules_cmd.explain,
+    "schema": schema_cmd.schema,
+}
+for name, command in COMMANDS.items():
+    app.command(name, cls=HelpCommand)(command)
 
 
-def _version(value: bool) -> None:
+def _version(context: typer.Context, value: bool) -> None:
     if value:
-        typer.echo(f"journeyops {__version__}")
+        environment(context).stdout.write(f"journeyops {__version__}\n")
         raise typer.Exit()
 
 
@@ -57,7 +66,3 @@ def _root(
     Keep personas, journeys, insights and opportunities as YAML in git; journeyops checks
     them in CI and tells you exactly what is wrong, where, and how to fix it.
     """
-
-
-def main() -> None:
-    app(prog_name="journeyops")

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import usage_error, workspace_root
-from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
+from journeyops.cli.problems import load_diagnostics
+from journeyops.cli.runner import Run, execute
 from journeyops.core.diagnostics import ExitStatus
-from journeyops.load.git_source import GitError, read_revision, resolve_revision
-from journeyops.load.sources import CONFIG_FILE, DiskSource, WorkspaceSource
-from journeyops.report.safe_text import printable
-from journeyops.scoring.run import UnknownModel
-
-
-class DiffFormat(StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
-WORKING_TREE = "working tree"
+from journeyops.load.git_source import read_revision, resolve_revision
+from journeyops.load.sources import DiskSource, WorkspaceSource
+from journeyops.report.diff_formats import REPORTERS, DiffFormat
 
 
 def diff(
+    context: typer.Context,
     base: Annotated[
         str,
         typer.Argument(
@@ -48,6 +37,7 @@ def diff(
         typer.Option(
             "--workspace",
             "-w",
+            metavar="PATH",
             help="The workspace, or a folder in it (in a git repository).",
             show_default="current folder",
         ),
@@ -57,6 +47,7 @@ def diff(
         typer.Option(
             "--model",
             "-m",
+            metavar="MODEL",
             help="Scoring model for both rankings.",
             show_default="the head's scoring.default",
         ),
@@ -66,6 +57,7 @@ def diff(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="text for people, markdown for pull-request comments, json for tools.",
         ),
     ] = DiffFormat.TEXT,
@@ -92,49 +84,26 @@ def diff(
 
       journeyops diff v1.4 v1.5 --format markdown > review.md
     """
-    # Imported only by this command, not by every run of the tool.
-    from journeyops.diff import RevisionConfigError  # noqa: PLC0415
-    from journeyops.diff import diff as run_diff  # noqa: PLC0415
-    from journeyops.report.diff_formats import RENDERERS  # noqa: PLC0415
 
-    root = workspace_root(workspace)
-    try:
+    def command(run: Run) -> ExitStatus:
+        # Imported only by this command, not by every run of the tool.
+        from journeyops.diff import WORKING_TREE  # noqa: PLC0415
+        from journeyops.diff import diff as run_diff  # noqa: PLC0415
+
+        root = run.workspace(workspace)
         # Both resolved before anything is read: git sees object ids, never the user's text.
         base_commit = resolve_revision(root, base)
         head_commit = None if head is None else resolve_revision(root, head)
         base_source = read_revision(root, base_commit)
-        head_revision = None if head_commit is None else read_revision(root, head_commit)
-    except GitError as error:
-        raise _usage(str(error)) from None
-    if head_revision is not None and not head_revision.holds(CONFIG_FILE):
-        raise _usage(f"there is no workspace at {root} in {head}")
-    head_source: WorkspaceSource = DiskSource(root) if head_revision is None else head_revision
-    existed = base_source.holds(CONFIG_FILE)
-    try:
-        result = run_diff(
-            base_source if existed else None,
-            head_source,
-            base,
-            head or WORKING_TREE,
-            model_name=model,
+        head_source: WorkspaceSource = (
+            DiskSource(root) if head_commit is None else read_revision(root, head_commit)
         )
-    except RevisionConfigError as error:
-        typer.echo(printable(f"{CONFIG_FILE} is broken in {error.label}:"), err=True)
-        revision = None if error.label == WORKING_TREE else error.label
-        print_diagnostics(config_diagnostics(error.problems), root, revision)
-        raise typer.Exit(ExitStatus.USAGE) from None
-    except UnknownModel as error:
-        raise _usage(str(error)) from None
-    sys.stdout.write(RENDERERS[output_format.value](result))
-    diagnostics = load_diagnostics(result.head_problems)
-    print_diagnostics(diagnostics, root, head)
-    if diagnostics:
-        raise typer.Exit(ExitStatus.FINDINGS)
-    changed = exit_code and not result.empty
-    raise typer.Exit(ExitStatus.FINDINGS if changed else ExitStatus.OK)
+        result = run_diff(base_source, head_source, base, head or WORKING_TREE, model_name=model)
+        run.out(REPORTERS[output_format](result, run.report_context()))
+        problems = load_diagnostics(result.head_problems)
+        run.diagnostics(problems, revision=head)
+        if problems:
+            return ExitStatus.FINDINGS
+        return ExitStatus.FINDINGS if exit_code and not result.empty else ExitStatus.OK
 
-
-def _usage(message: str) -> typer.Exit:
-    # Revisions and model names are the user's text (in CI, perhaps a pull request's branch
-    # name): shown escaped, and never read as console markup.
-    return usage_error(message)
+    execute(context, command)

@@ -2,48 +2,32 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyops.cli.console import (
-    WorkspacePath,
-    path_display,
-    stderr_console,
-    usage_error,
-    workspace_root,
-)
-from journeyops.cli.file_problems import config_diagnostics, print_diagnostics
+from journeyops.cli.options import NoCache, WorkspacePath, at_least_one
+from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
-from journeyops.load.workspace import ConfigError
-from journeyops.report import ReportContext
-from journeyops.report.safe_text import dumps_json, printable
-from journeyops.report.text import TextReporter
-from journeyops.rules.validation import ValidationResult
-from journeyops.scoring.run import UnknownModel
+from journeyops.report.render_summary import REPORTERS, LeftOut, RenderFormat, RenderSummary
 
 if TYPE_CHECKING:
     from journeyops.render import Rendered
     from journeyops.render.output import Written
 
 
-class RenderFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
 def render(
+    context: typer.Context,
     path: WorkspacePath = Path(),
     out: Annotated[
         Path,
         typer.Option(
             "--out",
             "-o",
+            metavar="DIR",
             help="Folder to write the site into. It must be empty, missing, or a site an "
             "earlier render wrote (pages it no longer produces are removed; nothing else is). "
             "It may be a link to a folder; links inside it are never written or removed "
@@ -53,12 +37,21 @@ def render(
     model: Annotated[
         str | None,
         typer.Option(
-            "--model", "-m", help="Scoring model that ranks the opportunities on the pages."
+            "--model",
+            "-m",
+            metavar="MODEL",
+            help="Scoring model that ranks the opportunities on the pages.",
+            show_default="scoring.default, else rice",
         ),
     ] = None,
     top: Annotated[
         int | None,
-        typer.Option("--top", min=1, help="List only the N best opportunities on the overview."),
+        typer.Option(
+            "--top",
+            metavar="N",
+            callback=at_least_one,
+            help="List only the N best opportunities on the overview (N at least 1).",
+        ),
     ] = None,
     no_diagrams: Annotated[
         bool,
@@ -75,11 +68,9 @@ def render(
     ] = None,
     output_format: Annotated[
         RenderFormat,
-        typer.Option("--format", "-f", help="text for people, json for tools."),
+        typer.Option("--format", "-f", metavar="FORMAT", help="text for people, json for tools."),
     ] = RenderFormat.TEXT,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write .journeyops-cache/.")
-    ] = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Publish the workspace as a static HTML site: an overview with the journey hierarchy,
     the ranked opportunities, personas and insights, and a journey map page per journey with
@@ -100,15 +91,15 @@ def render(
 
       journeyops render --model wsjf --top 20 --templates my-theme/
     """
-    # Jinja and Graphviz are imported only by this command, not by every run of the tool.
-    from journeyops.render import GraphvizError, InvalidConfig, TemplateProblem  # noqa: PLC0415
-    from journeyops.render import render as run_render  # noqa: PLC0415
-    from journeyops.render.output import OutputError, write_site  # noqa: PLC0415
 
-    root = workspace_root(path)
-    if templates is not None and not templates.is_dir():
-        raise usage_error(f"--templates {templates} is not a folder")
-    try:
+    def command(run: Run) -> ExitStatus:
+        # Jinja and Graphviz are imported only by this command, not by every run of the tool.
+        from journeyops.render import render as run_render  # noqa: PLC0415
+        from journeyops.render.output import write_site  # noqa: PLC0415
+
+        root = run.workspace(path)
+        if templates is not None and not templates.is_dir():
+            raise Usage(f"--templates {templates} is not a folder")
         rendered = run_render(
             DiskSource(root),
             model,
@@ -117,60 +108,25 @@ def render(
             top=top,
             cache=None if no_cache else Cache(root),
         )
-        written = write_site(out, rendered.pages)
-    except InvalidConfig as error:
-        _print_findings(error.findings, root)
-        raise typer.Exit(ExitStatus.USAGE) from None
-    except ConfigError as error:
-        print_diagnostics(config_diagnostics(error.problems), root)
-        raise typer.Exit(ExitStatus.USAGE) from None
-    except (UnknownModel, GraphvizError, TemplateProblem, OutputError) as error:
-        raise usage_error(str(error)) from None
-    except OSError as error:
-        raise usage_error(f"cannot write the site into {out}: {error.strerror}") from None
-    if output_format is RenderFormat.JSON:
-        sys.stdout.write(_json(out, rendered, written))
-    else:
-        sys.stdout.write(_text(out, rendered, written))
-    sys.stdout.flush()
-    for warning in written.warnings:
-        stderr_console().print(f"[yellow]warning:[/] {printable(warning)}", markup=True)
-    _print_findings(rendered.findings, root)
-    raise typer.Exit(ExitStatus.FINDINGS if rendered.findings.errors else ExitStatus.OK)
+        with run.writing(f"the site into {out}"):
+            written = write_site(out, rendered.pages)
+        run.out(REPORTERS[output_format](summary(out, rendered, written), run.report_context()))
+        for warning in written.warnings:
+            run.warning(warning)
+        run.findings(rendered.findings)
+        return ExitStatus.FINDINGS if rendered.findings.errors else ExitStatus.OK
+
+    execute(context, command)
 
 
-def _print_findings(findings: ValidationResult, root: Path) -> None:
-    """What validate's text report says, on stderr (standard output is the site's summary)."""
-    if findings.diagnostics:
-        text = TextReporter(ReportContext(display=path_display(root))).render(findings)
-        stderr_console().file.write(text)
-
-
-def _text(out: Path, rendered: Rendered, written: Written) -> str:
-    pages = len(written.written) + len(written.unchanged)
-    counts = f"{len(written.written)} written, {len(written.unchanged)} unchanged"
-    if written.removed:
-        counts += f", {len(written.removed)} removed"
-    lines = [f"Rendered {pages} pages with {rendered.diagrams} diagrams into {out}/ ({counts})."]
-    if rendered.unpublished:
-        n = len(rendered.unpublished)
-        noun = "document" if n == 1 else "documents"
-        lines.append(f"{n} {noun} with errors not published (listed on the overview).")
-    lines.append(f"Open {out / 'index.html'} in a browser.")
-    return "".join(printable(line) + "\n" for line in lines)
-
-
-def _json(out: Path, rendered: Rendered, written: Written) -> str:
-    report = {
-        "out": str(out),
-        "diagrams": rendered.diagrams,
-        "written": written.written,
-        "unchanged": written.unchanged,
-        "removed": written.removed,
-        "not_published": [
-            {"file": u.file, "kind": u.kind, "id": u.id, "errors": u.lines()}
-            for u in rendered.unpublished
-        ],
-        "warnings": written.warnings,
-    }
-    return dumps_json(report) + "\n"
+def summary(out: Path, rendered: Rendered, written: Written) -> RenderSummary:
+    left_out = [LeftOut(u.file, u.kind, u.id, u.lines()) for u in rendered.unpublished]
+    return RenderSummary(
+        out,
+        rendered.diagrams,
+        written.written,
+        written.unchanged,
+        written.removed,
+        left_out,
+        written.warnings,
+    )

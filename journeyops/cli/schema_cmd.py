@@ -7,15 +7,18 @@ from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import stdout_console
+from journeyops.cli.runner import Run, execute
 from journeyops.core.atomic import write_atomic
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.model.json_schema import all_schemas
+from journeyops.report.safe_text import printable
 
 
 def schema(
+    context: typer.Context,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder to write the schemas into.")
+        Path,
+        typer.Option("--out", "-o", metavar="DIR", help="Folder to write the schemas into."),
     ] = Path("schemas"),
     check: Annotated[
         bool,
@@ -31,20 +34,28 @@ def schema(
 
       journeyops schema --out schemas/
     """
-    console = stdout_console()
-    stale = []
-    for name, text in all_schemas().items():
-        target = out / name
-        current = target.read_text(encoding="utf-8") if target.is_file() else None
-        if current == text:
-            continue
-        stale.append(name)
-        if not check:
-            write_atomic(target, text)
-    if check and stale:
-        console.print(
-            f"stale schemas in {out}: {', '.join(stale)}; run `journeyops schema --out {out}`"
-        )
-        raise typer.Exit(ExitStatus.FINDINGS)
-    verb = "up to date" if not stale else ("written" if not check else "")
-    console.print(f"{len(all_schemas())} schemas in {out}: {verb}")
+
+    def command(run: Run) -> ExitStatus:
+        schemas = all_schemas()
+        stale = []
+        for name, text in schemas.items():
+            target = out / name
+            current = target.read_text(encoding="utf-8") if target.is_file() else None
+            if current == text:
+                continue
+            stale.append(name)
+            if not check:
+                with run.writing(str(target)):
+                    write_atomic(target, text)
+        if check and stale:
+            listed = ", ".join(stale)
+            run.out(
+                printable(f"stale schemas in {out}: {listed}; run `journeyops schema --out {out}`")
+            )
+            run.out("\n")
+            return ExitStatus.FINDINGS
+        verb = "up to date" if not stale else ("written" if not check else "")
+        run.out(printable(f"{len(schemas)} schemas in {out}: {verb}") + "\n")
+        return ExitStatus.OK
+
+    execute(context, command)

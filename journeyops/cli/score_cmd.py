@@ -2,46 +2,41 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import (
-    WorkspacePath,
-    path_display,
-    stdout_color,
-    usage_error,
-    workspace_root,
-)
-from journeyops.cli.file_problems import config_diagnostics, load_diagnostics, print_diagnostics
+from journeyops.cli.options import NoCache, WorkspacePath, at_least_one
+from journeyops.cli.problems import load_diagnostics
+from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.atomic import write_atomic
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
-from journeyops.load.workspace import ConfigError
 from journeyops.report.matrix import matrix_svg
-from journeyops.report.score_formats import RENDERERS, ScoreFormat, explain, table
+from journeyops.report.score_formats import REPORTERS, ScoreFormat, explain
 from journeyops.rules import RULES
 from journeyops.scoring.filters import Filters, unknown_opportunity
-from journeyops.scoring.run import UnknownFilter, UnknownModel
 from journeyops.scoring.run import score as run_score
 
 Status = typer.Option(
     "--status",
+    metavar="STATUS",
     help="Only opportunities with this status (repeatable): open, exploring, planned, "
     "in-progress, done, dismissed.",
 )
 
 
 def score(
+    context: typer.Context,
     path: WorkspacePath = Path(),
     model: Annotated[
         str | None,
         typer.Option(
             "--model",
             "-m",
+            metavar="MODEL",
             help="A built-in model (rice, ice, wsjf, opportunity, value) or one under "
             "`scoring.models`.",
             show_default="scoring.default, else rice",
@@ -52,18 +47,29 @@ def score(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="table for people, json for tools, csv for spreadsheets, markdown for "
             "pull-request comments.",
         ),
     ] = ScoreFormat.TABLE,
     top: Annotated[
-        int | None, typer.Option("--top", min=1, help="Show only the N best-ranked opportunities.")
+        int | None,
+        typer.Option(
+            "--top",
+            metavar="N",
+            callback=at_least_one,
+            help="Show only the N best-ranked opportunities (N at least 1).",
+        ),
     ] = None,
     journey: Annotated[
-        str | None, typer.Option("--journey", help="Only opportunities on steps of this journey.")
+        str | None,
+        typer.Option(
+            "--journey", metavar="ID", help="Only opportunities on steps of this journey."
+        ),
     ] = None,
     persona: Annotated[
-        str | None, typer.Option("--persona", help="Only opportunities for this persona.")
+        str | None,
+        typer.Option("--persona", metavar="ID", help="Only opportunities for this persona."),
     ] = None,
     statuses: Annotated[list[str] | None, Status] = None,
     explain_id: Annotated[
@@ -80,9 +86,7 @@ def score(
             "--matrix", metavar="FILE.svg", help="Also write a value-versus-effort matrix as SVG."
         ),
     ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write .journeyops-cache/.")
-    ] = False,
+    no_cache: NoCache = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when an opportunity cannot be scored.")
     ] = False,
@@ -105,40 +109,27 @@ def score(
 
       journeyops score --format markdown > ranking.md
     """
-    root = workspace_root(path)
     filters = Filters(journey, persona, frozenset(statuses or ()))
-    try:
-        run = run_score(DiskSource(root), model, filters, None if no_cache else Cache(root))
-    except ConfigError as error:
-        print_diagnostics(config_diagnostics(error.problems), root)
-        raise typer.Exit(ExitStatus.USAGE) from None
-    except UnknownModel as error:
-        raise usage_error(str(error)) from None
-    except UnknownFilter as error:
-        # The files' errors first: a journey whose file did not load names nothing.
-        print_diagnostics(load_diagnostics(error.load_problems), root)
-        *others, last = error.messages
-        for message in others:
-            usage_error(message)  # prints it; the last one also exits
-        raise usage_error(last) from None
-    display = path_display(root)
-    if explain_id is not None:
-        text = explain(run.ranking, explain_id, display)
-        if text is None:
-            print_diagnostics(load_diagnostics(run.load_problems), root)
-            raise usage_error(unknown_opportunity(run.workspace, explain_id, filters))
-        sys.stdout.write(text)
-    elif output_format is ScoreFormat.TABLE:
-        sys.stdout.write(table(run.ranking, top, stdout_color()))
-    else:
-        sys.stdout.write(RENDERERS[output_format](run.ranking, top))
-    if matrix is not None:
-        try:
-            write_atomic(matrix, matrix_svg(run.ranking, run.workspace.config.name))
-        except OSError as error:
-            raise usage_error(f"cannot write {matrix}: {error.strerror}") from None
-    diagnostics = load_diagnostics(run.load_problems, run.ranking)
-    diagnostics = sorted(diagnostics + [RULES["JO503"].diagnose(p) for p in run.ranking.not_finite])
-    print_diagnostics(diagnostics, root)
-    failed = bool(diagnostics) or (strict and bool(run.ranking.unscored))
-    raise typer.Exit(ExitStatus.FINDINGS if failed else ExitStatus.OK)
+
+    def command(run: Run) -> ExitStatus:
+        root = run.workspace(path)
+        cache = None if no_cache else Cache(root)
+        ranked = run_score(DiskSource(root), model, filters, cache)
+        if explain_id is not None:
+            text = explain(ranked.ranking, explain_id, run.display())
+            if text is None:
+                run.diagnostics(load_diagnostics(ranked.load_problems))
+                raise Usage(unknown_opportunity(ranked.workspace, explain_id, filters))
+            run.out(text)
+        else:
+            run.out(REPORTERS[output_format](ranked.ranking.top(top), run.report_context()))
+        if matrix is not None:
+            with run.writing(str(matrix)):
+                write_atomic(matrix, matrix_svg(ranked.ranking, ranked.workspace.config.name))
+        found = load_diagnostics(ranked.load_problems, ranked.ranking)
+        found += [RULES["JO503"].diagnose(p) for p in ranked.ranking.not_finite]
+        run.diagnostics(sorted(found))
+        failed = bool(found) or (strict and bool(ranked.ranking.unscored))
+        return ExitStatus.FINDINGS if failed else ExitStatus.OK
+
+    execute(context, command)

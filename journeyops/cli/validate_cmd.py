@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyops.cli.console import (
-    path_display,
-    repository_path,
-    stdout_color,
-    usage_error,
-    workspace_root,
-)
-from journeyops.core.atomic import write_atomic
+from journeyops.cli.environment import Environment
+from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.cache import Cache
 from journeyops.load.git_source import (
@@ -27,8 +19,8 @@ from journeyops.load.git_source import (
     read_revision,
     resolve_revision,
 )
-from journeyops.load.sources import DiskSource, ReadOnce
-from journeyops.report import REPORTERS, OutputFormat, ReportContext
+from journeyops.load.sources import DiskSource, WorkspaceSource
+from journeyops.report import REPORTERS, OutputFormat
 from journeyops.rules import RunOptions
 from journeyops.rules.validation import ValidationResult, only_changes
 from journeyops.rules.validation import validate as run_validation
@@ -41,6 +33,7 @@ def validate(
     path: Annotated[
         Path,
         typer.Argument(
+            metavar="PATH",
             help="A workspace folder, or a file or folder inside one (then only its findings "
             "are reported). The workspace root is the nearest folder above it with "
             "journeyops.yaml.",
@@ -52,6 +45,7 @@ def validate(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="text (people), json (tools), sarif (code scanning), github (Actions "
             "annotations), junit (CI dashboards). Repeat it, each with an --output, to "
             "write several reports in one run.",
@@ -63,6 +57,7 @@ def validate(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the report of the matching --format (the first --output goes with "
             "the first --format) to this file instead of standard output.",
         ),
@@ -88,6 +83,7 @@ def validate(
         datetime.datetime | None,
         typer.Option(
             formats=["%Y-%m-%d"],
+            metavar="DATE",
             help="Treat this date (YYYY-MM-DD) as today, for review deadlines; pins results "
             "in tests and reproducible CI runs.",
             show_default="the current date",
@@ -114,29 +110,35 @@ def validate(
 
       journeyops validate --changed-since origin/main
     """
-    plan = _plan(formats or [], outputs or [])
-    root = workspace_root(path)
-    since = None if changed_since is None else _resolve(root, changed_since)
-    target = path.resolve()
-    only = None if target == root else target.relative_to(root).as_posix()
-    options = RunOptions(today=today.date()) if today else RunOptions()
-    cache = None if no_cache else Cache(root)
-    read = context.obj  # the files as main() read them to look for a replay, if it did
-    source = read if isinstance(read, ReadOnce) and read.root == root else DiskSource(root)
-    result = run_validation(source, only=only, options=options, cache=cache)
-    if since is not None:
-        result = _changes_only(result, root, since, only, options)
-    for output_format, output in plan:
-        report_context = ReportContext(
-            display=path_display(root),
-            in_repository=repository_path(root),
-            color_system=stdout_color() if output is None else None,
-        )
-        text = REPORTERS[output_format](report_context).render(result)
-        _write(text, output)
-    if result.config_error:
-        raise typer.Exit(ExitStatus.USAGE)
-    raise typer.Exit(ExitStatus.FINDINGS if result.errors else ExitStatus.OK)
+
+    def command(run: Run) -> ExitStatus:
+        plan = _plan(formats or [], outputs or [], run.env)
+        root = run.workspace(path)
+        since = None if changed_since is None else _resolve(root, changed_since)
+        target = path.resolve()
+        only = None if target == root else target.relative_to(root).as_posix()
+        options = RunOptions(today=today.date()) if today else RunOptions()
+        cache = None if no_cache else Cache(root)
+        result = run_validation(_source(run.env, root), only=only, options=options, cache=cache)
+        if since is not None:
+            result = _changes_only(result, root, since, only, options)
+        for output_format, output in plan:
+            report = REPORTERS[output_format](result, run.report_context(terminal=output is None))
+            run.write(report, output)
+        if result.config_error:
+            return ExitStatus.USAGE
+        return ExitStatus.FINDINGS if result.errors else ExitStatus.OK
+
+    execute(context, command)
+
+
+def _source(env: Environment, root: Path) -> WorkspaceSource:
+    """The files as main() read them to look for a replay, if it did and it is this
+    workspace; else the folder on disk."""
+    read = env.source
+    if read is not None and getattr(read, "root", None) == root:
+        return read
+    return DiskSource(root)
 
 
 def _resolve(root: Path, name: str) -> Revision:
@@ -158,35 +160,25 @@ def _changes_only(
     return only_changes(result, before, changed, revision.name)
 
 
-def _git_failed(name: str, error: GitError) -> typer.Exit:
-    # The revision is the user's text (in CI, perhaps a pull request's branch name): shown
-    # escaped, and never read as console markup.
-    return usage_error(f"--changed-since {name}: {error}")
+def _git_failed(name: str, error: GitError) -> Usage:
+    # The message names the option: a git error alone would not say which revision of the
+    # command line it is about.
+    return Usage(f"--changed-since {name}: {error}")
 
 
-def _plan(formats: list[OutputFormat], outputs: list[Path]) -> Plan:
-    """Pair each --format with its --output; at most one report goes to standard output."""
+def _plan(formats: list[OutputFormat], outputs: list[Path], env: Environment) -> Plan:
+    """Pair each --format with its --output; at most one report goes to standard output.
+    Under GitHub Actions, the default text report comes with annotations."""
     if len(outputs) > len(formats) and not (len(outputs) == 1 and not formats):
-        raise usage_error("more --output than --format options: pair each --output with a --format")
+        raise Usage("more --output than --format options: pair each --output with a --format")
     if not formats:
         plan: Plan = [(OutputFormat.TEXT, outputs[0] if outputs else None)]
-        if os.environ.get("GITHUB_ACTIONS") == "true":
+        if env.environ.get("GITHUB_ACTIONS") == "true":
             plan.append((OutputFormat.GITHUB, None))
         return plan
     plan = [(f, outputs[i] if i < len(outputs) else None) for i, f in enumerate(formats)]
     if sum(1 for _, output in plan if output is None) > 1:
-        raise usage_error(
+        raise Usage(
             "only one report can go to standard output: give each other --format an --output"
         )
     return plan
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        write_atomic(output, text)
-    except OSError as error:
-        raise usage_error(f"cannot write {output}: {error.strerror}") from None

@@ -16,15 +16,25 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
+from enum import StrEnum
 from typing import Any
 
 from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
 from journeyops.diff.fields import summary
+from journeyops.report.base import ReportContext, Reporters
 from journeyops.report.github import without_legacy_commands
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.report.score_formats import score_text
 
 FORMAT_VERSION = 1
+
+
+class DiffFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
 MARKS = {
     "added": "+",
     "removed": "-",
@@ -124,7 +134,7 @@ def overview(result: WorkspaceDiff, quote: Callable[[str], str] = printable) -> 
     return "; ".join(parts) if parts else "no changes to documents or the ranking"
 
 
-def text(result: WorkspaceDiff) -> str:
+def text(result: WorkspaceDiff, context: ReportContext) -> str:
     lines = [
         f"Changes from {printable(result.base)} to {printable(result.head)} "
         f"({result.files_changed} files differ): {overview(result)}."
@@ -147,7 +157,7 @@ def text(result: WorkspaceDiff) -> str:
     return without_legacy_commands("\n".join(lines) + "\n")
 
 
-def markdown(result: WorkspaceDiff) -> str:
+def markdown(result: WorkspaceDiff, context: ReportContext) -> str:
     lines = [
         f"### journeyops: {_code(result.base)} → {_code(result.head)}",
         "",
@@ -173,7 +183,7 @@ def markdown(result: WorkspaceDiff) -> str:
     return without_legacy_commands("\n".join(lines) + "\n")
 
 
-def as_json(result: WorkspaceDiff) -> str:
+def as_json(result: WorkspaceDiff, context: ReportContext) -> str:
     report = {
         "version": FORMAT_VERSION,
         "base": result.base,
@@ -205,8 +215,8 @@ def _code(text: str, *, cell: bool = False) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
-RENDERERS: dict[str, Callable[[WorkspaceDiff], str]] = {
-    "text": text,
-    "markdown": markdown,
-    "json": as_json,
+REPORTERS: Reporters[DiffFormat, WorkspaceDiff] = {
+    DiffFormat.TEXT: text,
+    DiffFormat.MARKDOWN: markdown,
+    DiffFormat.JSON: as_json,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from enum import StrEnum
 
@@ -9,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from journeyops.metrics.figures import Figure
-from journeyops.report.base import string_console
+from journeyops.report.base import ReportContext, Reporters, string_console
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.scoring.base import fmt
 
@@ -44,8 +45,8 @@ def standing_text(figure: Figure) -> str:
     return "" if standing is None else STANDING_TEXT[standing]
 
 
-def table(figures: list[Figure], color_system: str | None) -> str:
-    console, buffer = string_console(color_system, width=140)
+def table(figures: Sequence[Figure], context: ReportContext) -> str:
+    console, buffer = string_console(context.color_system, width=140)
     grid = Table("journey", "step", "id", "kind", "name", "value", "target", "status", "responses")
     for column in (5, 6, 8):
         grid.columns[column].justify = "right"
@@ -70,7 +71,13 @@ def table(figures: list[Figure], color_system: str | None) -> str:
     return buffer.getvalue()
 
 
-def as_json(figures: list[Figure]) -> str:
+def as_json(figures: Sequence[Figure], context: ReportContext) -> str:
     """Values at full precision; `status` is better, worse, on-target or null."""
     rows = [{**asdict(f), "status": f.standing} for f in figures]
     return dumps_json({"version": 1, "figures": rows}) + "\n"
+
+
+REPORTERS: Reporters[MetricsFormat, Sequence[Figure]] = {
+    MetricsFormat.TABLE: table,
+    MetricsFormat.JSON: as_json,
+}

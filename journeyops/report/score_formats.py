@@ -12,7 +12,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from journeyops.report.base import string_console
+from journeyops.report.base import ReportContext, Reporters, string_console
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.scoring.base import exact, fmt
 from journeyops.scoring.ranking import Entry, Evaluation, Ranking
@@ -60,14 +60,14 @@ def _header(ranking: Ranking) -> str:
     return f"{model.name}: {model.model.title}"
 
 
-def table(ranking: Ranking, top: int | None, color_system: str | None) -> str:
-    console, buffer = string_console(color_system, width=160)
+def table(ranking: Ranking, context: ReportContext) -> str:
+    console, buffer = string_console(context.color_system, width=160)
     console.print(f"[bold]{_header(ranking)}[/]", highlight=False)
     grid = Table("rank", "id", "title", "score", "inputs", "journey/step", "status", "owner")
     grid.columns[0].justify = grid.columns[3].justify = "right"
     grid.columns[1].no_wrap = grid.columns[6].no_wrap = True
     grid.columns[5].overflow = "fold"
-    for entry in ranking.entries[:top]:
+    for entry in ranking.entries:
         opportunity = entry.opportunity.model
         inputs = " ".join(f"{i.key}={fmt(i.value)}" for i in entry.inputs)
         grid.add_row(
@@ -97,7 +97,7 @@ def table(ranking: Ranking, top: int | None, color_system: str | None) -> str:
     return buffer.getvalue()
 
 
-def as_json(ranking: Ranking, top: int | None) -> str:
+def as_json(ranking: Ranking, context: ReportContext) -> str:
     model = ranking.model
     document = {
         "version": FORMAT_VERSION,
@@ -112,7 +112,7 @@ def as_json(ranking: Ranking, top: int | None) -> str:
                 "pain_severity": model.options.pain_severity,
             },
         },
-        "ranked": [_entry(e) for e in ranking.entries[:top]],
+        "ranked": [_entry(e) for e in ranking.entries],
         "unscored": [
             {
                 "id": e.opportunity.model.id,
@@ -145,14 +145,14 @@ def _entry(entry: Entry) -> dict[str, Any]:
     }
 
 
-def as_csv(ranking: Ranking, top: int | None) -> str:
+def as_csv(ranking: Ranking, context: ReportContext) -> str:
     """Numbers with every digit (a spreadsheet computes with them); text escaped, since
     CSV is often read in a terminal too."""
     keys = [ranking.model.key(spec.name) for spec in ranking.model.inputs]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["rank", "id", "title", "score", *keys, "status", "owner", "steps", "note"])
-    for entry in ranking.entries[:top]:
+    for entry in ranking.entries:
         o = entry.opportunity.model
         values = {i.key: exact(i.value) for i in entry.inputs}
         row = [o.id, o.title, exact(entry.score), *(values[k] for k in keys), o.status]
@@ -172,14 +172,14 @@ def _raw(value: float | str | None) -> str:
     return "" if value is None else value if isinstance(value, str) else exact(value)
 
 
-def as_markdown(ranking: Ranking, top: int | None) -> str:
+def as_markdown(ranking: Ranking, context: ReportContext) -> str:
     lines = [
         f"**Opportunities ranked by {_header(ranking)}**",
         "",
         "| Rank | Opportunity | Score | Status | Owner |",
         "|---:|---|---:|---|---|",
     ]
-    for entry in ranking.entries[:top]:
+    for entry in ranking.entries:
         o = entry.opportunity.model
         cells = [str(entry.rank), f"{_md(o.title)} (`{o.id}`)", score_text(entry.score)]
         cells += [o.status, _md(o.owner or "")]
@@ -196,7 +196,9 @@ def _md(text: str) -> str:
     return printable(text).replace("|", "\\|")
 
 
-RENDERERS: dict[ScoreFormat, Callable[[Ranking, int | None], str]] = {
+# Each shows the whole ranking it is given: `Ranking.top` keeps the best N.
+REPORTERS: Reporters[ScoreFormat, Ranking] = {
+    ScoreFormat.TABLE: table,
     ScoreFormat.JSON: as_json,
     ScoreFormat.CSV: as_csv,
     ScoreFormat.MARKDOWN: as_markdown,

@@ -74,6 +74,11 @@ class Ranking:
         """Scores that are not finite numbers (JO503)."""
         return [e.not_finite for e in self.unscored if e.not_finite]
 
+    def top(self, n: int | None) -> Ranking:
+        """Only the `n` best-ranked entries (all of them for None); the unscored stay, as
+        they are not part of the ranking."""
+        return self if n is None else replace(self, entries=self.entries[:n])
+
 
 def evaluate(model: ConfiguredModel, doc: Located[Opportunity]) -> Evaluation:
     inputs, missing, problems = [], [], []
