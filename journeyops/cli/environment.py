@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,9 +22,20 @@ DEFAULT_WIDTH = 80  # what rich assumes when it cannot tell
 _TERM_COLORS = {"256color": "256", "kitty": "256", "16color": "standard"}
 
 
+class Output(Protocol):
+    """What commands do with standard output: write text to it (replay's copying stream
+    is one)."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+    def isatty(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Environment:
-    stdout: TextIO
+    stdout: Output
     stderr: TextIO
     environ: Mapping[str, str]
     cwd: Path
@@ -37,7 +48,7 @@ class Environment:
     source: WorkspaceSource | None = None
 
     @classmethod
-    def from_process(cls, stdout: TextIO | None = None) -> Environment:
+    def from_process(cls, stdout: Output | None = None) -> Environment:
         """This process's streams, environment and folder; `stdout` replaces standard
         output (replay passes one that keeps a copy of what is written)."""
         out = stdout or sys.stdout
@@ -115,7 +126,7 @@ def repository_path(root: Path) -> Callable[[str], str]:
     return (lambda file: file) if prefix == "." else (lambda file: f"{prefix}/{file}")
 
 
-def _isatty(stream: TextIO) -> bool:
+def _isatty(stream: Output) -> bool:
     try:
         return stream.isatty()
     except ValueError:  # closed
