@@ -160,12 +160,14 @@ Translator = Callable[[Run, Any], ExitStatus]
 
 
 def _translator(error: Exception) -> Translator | None:
+    """The entry of the nearest class in the error's hierarchy: RevisionConfigError has its
+    own (it names the revision), other ConfigErrors share one."""
     table = _translators(error)
     return next((table[kind] for kind in type(error).__mro__ if kind in table), None)
 
 
 def _translators(error: Exception) -> dict[type[Exception], Translator]:
-    """What each exception means to the user, most specific first where they inherit."""
+    """What each exception the library raises about the user's input means to them."""
     table: dict[type[Exception], Translator] = {
         Usage: lambda run, e: _usage(run, e.message, e.advice),
         RevisionConfigError: lambda run, e: run.config_problems(

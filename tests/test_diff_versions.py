@@ -1,0 +1,55 @@
+"""Which versions `diff` can compare, decided by the library: a base without
+journeyops.yaml is a workspace that did not exist yet, a head without one is an error."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from journeyops.diff import MissingWorkspace, diff, has_workspace
+from journeyops.load.sources import MemorySource
+from tests.conftest import ROOT, git, memory_workspace, read_tree
+
+Cli = Callable[..., tuple[int, str, str]]
+NORTHWIND = ROOT / "examples" / "northwind"
+
+
+def test_a_base_without_journeyops_yaml_did_not_exist_yet() -> None:
+    head = MemorySource(read_tree(NORTHWIND))
+    before = MemorySource({"journeys/a.yaml": b"kind: journey\nid: a\n"})  # no settings
+    assert not has_workspace(before) and has_workspace(head)
+    result = diff(before, head, "base")
+    assert result.documents and {c.change for c in result.documents} == {"added"}
+    assert not any(c.kind == "config" for c in result.documents)
+
+
+def test_a_head_without_journeyops_yaml_is_missing() -> None:
+    with pytest.raises(MissingWorkspace, match="no workspace in head"):
+        diff(memory_workspace({}), MemorySource({}), "base", "head")
+
+
+def test_an_unreadable_journeyops_yaml_is_a_workspace_reported_broken() -> None:
+    class Unreadable(MemorySource):
+        def read(self, path: str) -> bytes:
+            raise PermissionError(13, "Permission denied", path)
+
+    assert has_workspace(Unreadable({"journeyops.yaml": b""}))
+
+
+def test_the_command_says_which_revision_has_no_workspace(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "README").write_text("before the workspace\n")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "no workspace yet")
+    shutil.copytree(NORTHWIND, tmp_path / "ws")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "workspace")
+    status, out, err = cli("diff", "HEAD~1", cwd=tmp_path / "ws")
+    assert (status, err) == (0, "")
+    assert out.startswith("Changes from HEAD~1 to working tree")
+    status, out, err = cli("diff", "HEAD", "HEAD~1", cwd=tmp_path / "ws")
+    assert (status, out) == (2, "")
+    assert err == f"error: there is no workspace at {tmp_path / 'ws'} in HEAD~1\n"
