@@ -6,12 +6,9 @@ output or (atomically) to a file, so one run can produce several reports.
 
 from __future__ import annotations
 
-import io
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-
-from rich.console import Console
 
 from journeyops import __version__
 from journeyops.rules import RULES, Rule
@@ -38,20 +35,3 @@ class Reporter(ABC):
 
     @abstractmethod
     def render(self, result: ValidationResult) -> str: ...
-
-
-def string_console(
-    color_system: str | None, width: int | None = None
-) -> tuple[Console, io.StringIO]:
-    """A rich console that renders into a string: plain text unless `color_system` is given
-    (the command line passes one only when standard output is a terminal)."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        color_system=color_system,  # type: ignore[arg-type]  # rich's Literal of system names
-        force_terminal=color_system is not None,
-        highlight=False,
-        soft_wrap=width is None,
-        width=width,
-    )
-    return console, buffer
