@@ -62,9 +62,9 @@ class SourceMap:
         return list(self.built().keys)
 
     def span(self, path: Path, *, key: bool = False) -> Span:
-        self.built()
         """Where `path` is; with `key=True` the key that names it. Falls back to the nearest
         ancestor that has a position, so a missing field points at the mapping that lacks it."""
+        self.built()
         if key and path in self.keys:
             return _to_span(self.keys[path])
         probe = path

@@ -15,7 +15,7 @@ from journeyops.model.journey import Journey, Stage, Step
 from journeyops.model.persona import Persona
 from journeyops.model.workspace import Workspace
 from journeyops.render.published import Unpublished
-from journeyops.scoring.base import fmt
+from journeyops.report.formatting import readable
 from journeyops.scoring.ranking import Entry, Ranking
 
 
@@ -26,7 +26,7 @@ class Scored:
     opportunity: Opportunity
     file: str
     rank: int | None = None
-    score: str | None = None
+    score: str | None = None  # as `journeyops score` shows it: 1,333.33
     missing: tuple[str, ...] = ()
 
 
@@ -115,7 +115,7 @@ class SiteData:
 
 def _scored(entry: Entry) -> Scored:
     located = entry.opportunity
-    return Scored(located.model, located.file, entry.rank, fmt(entry.score))
+    return Scored(located.model, located.file, entry.rank, readable(entry.score))
 
 
 def _rank_order(scored: Scored) -> tuple[bool, int, str]:

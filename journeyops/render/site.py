@@ -28,8 +28,8 @@ from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render.dot import hierarchy_dot, journey_dot
 from journeyops.render.pages import SiteData, emotion_word
+from journeyops.report.formatting import measured
 from journeyops.report.matrix import matrix_svg
-from journeyops.scoring.base import fmt
 
 HIERARCHY = "hierarchy"
 NONE = "\u2013"  # an en dash in an empty cell
@@ -89,12 +89,9 @@ def items(values: list[str]) -> Markup:
 
 
 def number(value: float | None, unit: str | None = None) -> str:
-    """A measured value with its unit: `58%`, `6.5 days`."""
-    if value is None:
-        return NONE
-    if not unit:
-        return fmt(value)
-    return f"{fmt(value)}{unit}" if unit == "%" else f"{fmt(value)} {unit}"
+    """A KPI's value or target with its unit as `journeyops metrics` shows it (`58%`,
+    `6.5 days`), or a dash when it has none."""
+    return NONE if value is None else measured(value, unit or "")
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,11 @@ to a function of the result and a `ReportContext`.
 
 from __future__ import annotations
 
-import io
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
-
-from rich.console import Console
 
 from journeyops import __version__
 from journeyops.rules import RULES, Rule
@@ -57,20 +54,3 @@ class Reporter(ABC):
     def report(cls, result: ValidationResult, context: ReportContext) -> str:
         """The registry's shape: a function of the result and the context."""
         return cls(context).render(result)
-
-
-def string_console(
-    color_system: str | None, width: int | None = None
-) -> tuple[Console, io.StringIO]:
-    """A rich console that renders into a string: plain text unless `color_system` is given
-    (the command line passes one only when standard output is a terminal)."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        color_system=color_system,  # type: ignore[arg-type]  # rich's Literal of system names
-        force_terminal=color_system is not None,
-        highlight=False,
-        soft_wrap=width is None,
-        width=width,
-    )
-    return console, buffer

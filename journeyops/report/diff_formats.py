@@ -4,7 +4,7 @@ Ids, names, file names, values and revision names are user text. Text shows them
 `printable`. Markdown goes further, because GitHub renders a comment: user text there could
 embed an image (`<img src=...>`, a tracking pixel), a link, a table cell break (`|`), or ping
 people (`@org/team`) and cross-reference issues (`#12`). So every user string in markdown is
-a code span (`_code`), inside which GitHub renders no HTML, links, mentions or emphasis; the
+a code span (`code_span`), inside which GitHub renders no HTML, links, mentions or emphasis; the
 span's fence is longer than any run of backticks in the text, and in a table `|` is escaped.
 JSON is the exact text, written by `dumps_json`.
 """
@@ -12,7 +12,6 @@ JSON is the exact text, written by `dumps_json`.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
@@ -22,11 +21,9 @@ from typing import Any
 from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
 from journeyops.diff.fields import summary
 from journeyops.report.base import ReportContext, Reporters
+from journeyops.report.formatting import FORMAT_VERSION, code_span, readable
 from journeyops.report.github import without_legacy_commands
 from journeyops.report.safe_text import dumps_json, printable
-from journeyops.report.score_formats import score_text
-
-FORMAT_VERSION = 1
 
 
 class DiffFormat(StrEnum):
@@ -113,9 +110,9 @@ def rank_line(change: RankChange) -> tuple[str, str, str, str]:
         moved = f"dropped (was #{change.before_rank})"
     else:
         moved = change.movement
-    score = "-" if change.after_score is None else score_text(change.after_score)
+    score = "-" if change.after_score is None else readable(change.after_score)
     if change.before_score is not None and change.after_score != change.before_score:
-        score += f" (was {score_text(change.before_score)})"
+        score += f" (was {readable(change.before_score)})"
     return now, moved, score, printable(f"{change.id}: {change.title}")
 
 
@@ -159,9 +156,9 @@ def text(result: WorkspaceDiff, context: ReportContext) -> str:
 
 def markdown(result: WorkspaceDiff, context: ReportContext) -> str:
     lines = [
-        f"### journeyops: {_code(result.base)} → {_code(result.head)}",
+        f"### journeyops: {code_span(result.base)} → {code_span(result.head)}",
         "",
-        f"**{overview(result, _code)}**",
+        f"**{overview(result, code_span)}**",
     ]
     for kind in KINDS:
         changes = [c for c in result.documents if c.kind == kind]
@@ -169,16 +166,16 @@ def markdown(result: WorkspaceDiff, context: ReportContext) -> str:
             continue
         lines += ["", f"#### {PLURAL[kind].capitalize()}", ""]
         for change in changes:
-            name = f" {_code(change.name)}" if change.name else ""
-            where = _where(change, _code)
-            lines.append(f"- **{change.change}** {_code(change.id)}{name} ({where})")
-            lines += [f"  - {f.change} {_code(describe(f))}" for f in change.fields]
+            name = f" {code_span(change.name)}" if change.name else ""
+            where = _where(change, code_span)
+            lines.append(f"- **{change.change}** {code_span(change.id)}{name} ({where})")
+            lines += [f"  - {f.change} {code_span(describe(f))}" for f in change.fields]
     if result.ranking:
-        lines += ["", f"#### Ranking ({_code(result.model)})", ""]
+        lines += ["", f"#### Ranking ({code_span(result.model)})", ""]
         lines += ["| Rank | Movement | Score | Opportunity |", "|---:|---|---:|---|"]
         for ranked in result.ranking:
             rank, moved, score, _ = rank_line(ranked)
-            opportunity = f"{_code(ranked.id, cell=True)}: {_code(ranked.title, cell=True)}"
+            opportunity = f"{code_span(ranked.id, cell=True)}: {code_span(ranked.title, cell=True)}"
             lines.append(f"| {rank} | {moved} | {score} | {opportunity} |")
     return without_legacy_commands("\n".join(lines) + "\n")
 
@@ -195,24 +192,6 @@ def as_json(result: WorkspaceDiff, context: ReportContext) -> str:
         "ranking": [asdict(c) for c in result.ranking],
     }
     return dumps_json(report) + "\n"
-
-
-_TICKS = re.compile("`+")
-
-
-def _code(text: str, *, cell: bool = False) -> str:
-    """User text as a markdown code span: one line (printable), fenced by more backticks
-    than any run inside it, padded when it starts or ends with a backtick or a space (which
-    the span would otherwise eat), with `|` escaped in a table `cell` (GFM splits cells
-    before it reads code spans, and removes the backslash)."""
-    shown = printable(text)
-    if not shown:
-        return "` `"
-    fence = "`" * (max((len(run) for run in _TICKS.findall(shown)), default=0) + 1)
-    pad = " " if shown[0] in "` " or shown[-1] in "` " else ""
-    if cell:
-        shown = shown.replace("|", "\\|")
-    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 REPORTERS: Reporters[DiffFormat, WorkspaceDiff] = {

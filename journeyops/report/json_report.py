@@ -9,10 +9,9 @@ from typing import Any
 
 from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import Reporter
+from journeyops.report.formatting import FORMAT_VERSION
 from journeyops.report.safe_text import dumps_json
 from journeyops.rules.validation import ValidationResult
-
-FORMAT_VERSION = 1
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from journeyops.report.formatting import plain
 from journeyops.report.safe_text import printable
 from journeyops.scoring.ranking import Entry, Ranking
 
@@ -90,7 +91,9 @@ def _plot(points: list[Entry]) -> list[str]:
     for entry, value, effort in zip(points, values, efforts, strict=True):
         opportunity = entry.opportunity.model
         radius = 5 + 2.5 * min(len(opportunity.evidence), 6)
-        tooltip = f"{opportunity.title} (rank {entry.rank}, value {value:g}, effort {effort:g})"
+        # The halves of the score as `score --explain` writes them (value 23680, effort 3).
+        shown = f"value {plain(value)}, effort {plain(effort)}"
+        tooltip = f"{opportunity.title} (rank {entry.rank}, {shown})"
         dot = element(
             "circle",
             cx=x(effort),
@@ -121,4 +124,6 @@ def _median(numbers: list[float]) -> float:
 
 
 def _number(value: object) -> str:
-    return f"{value:.1f}".removesuffix(".0") if isinstance(value, float) else str(value)
+    """An attribute value: a coordinate to a tenth of a pixel (finer is invisible), other
+    values as they are."""
+    return plain(value, decimals=1) if isinstance(value, float) else str(value)

@@ -10,9 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from journeyops.metrics.figures import Figure
-from journeyops.report.base import ReportContext, Reporters, string_console
+from journeyops.report.base import ReportContext, Reporters
+from journeyops.report.formatting import FORMAT_VERSION, measured, string_console
 from journeyops.report.safe_text import dumps_json, printable
-from journeyops.scoring.base import fmt
 
 
 class MetricsFormat(StrEnum):
@@ -32,12 +32,7 @@ STANDING_STYLE = {"better": "green", "on-target": "green", "worse": "red"}
 def _value(value: float | None, figure: Figure) -> str:
     if value is None:
         return "no data"
-    shown = round(value, 2)
-    # NPS runs from -100 to +100, and its sign is the news: +9.1, -12, 0.
-    sign = "+" if figure.kind == "nps" and shown > 0 else ""
-    unit = figure.unit
-    joiner = " " if unit[:1].isalpha() else ""  # 19 days, 58%, 4.08/7
-    return f"{sign}{fmt(shown)}{joiner}{unit}"
+    return measured(value, figure.unit, signed=figure.kind == "nps")
 
 
 def standing_text(figure: Figure) -> str:
@@ -74,7 +69,7 @@ def table(figures: Sequence[Figure], context: ReportContext) -> str:
 def as_json(figures: Sequence[Figure], context: ReportContext) -> str:
     """Values at full precision; `status` is better, worse, on-target or null."""
     rows = [{**asdict(f), "status": f.standing} for f in figures]
-    return dumps_json({"version": 1, "figures": rows}) + "\n"
+    return dumps_json({"version": FORMAT_VERSION, "figures": rows}) + "\n"
 
 
 REPORTERS: Reporters[MetricsFormat, Sequence[Figure]] = {

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from journeyops.report.base import ReportContext, Reporters
+from journeyops.report.formatting import FORMAT_VERSION
 from journeyops.report.safe_text import dumps_json, printable
 
 
@@ -57,6 +58,7 @@ def text(summary: RenderSummary, context: ReportContext) -> str:
 
 def as_json(summary: RenderSummary, context: ReportContext) -> str:
     report = {
+        "version": FORMAT_VERSION,
         "out": str(summary.out),
         "diagrams": summary.diagrams,
         "written": summary.written,

@@ -13,13 +13,12 @@ from typing import Any
 from rich.console import RenderableType
 from rich.table import Table
 
-from journeyops.report.base import ReportContext, Reporters, string_console
+from journeyops.report.base import ReportContext, Reporters
+from journeyops.report.formatting import FORMAT_VERSION, string_console
 from journeyops.report.rule_docs import rule_markdown, rules_markdown
 from journeyops.report.safe_text import dumps_json
 from journeyops.rules.engine import Rule
 from journeyops.rules.policy import Policy
-
-FORMAT_VERSION = 1
 
 
 class RulesFormat(StrEnum):

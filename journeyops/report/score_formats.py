@@ -12,12 +12,17 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from journeyops.report.base import ReportContext, Reporters, string_console
+from journeyops.report.base import ReportContext, Reporters
+from journeyops.report.formatting import (
+    FORMAT_VERSION,
+    exact,
+    markdown_cell,
+    plain,
+    readable,
+    string_console,
+)
 from journeyops.report.safe_text import dumps_json, printable
-from journeyops.scoring.base import exact, fmt
 from journeyops.scoring.ranking import Entry, Evaluation, Ranking
-
-FORMAT_VERSION = 1
 
 
 class ScoreFormat(StrEnum):
@@ -25,13 +30,6 @@ class ScoreFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     MARKDOWN = "markdown"
-
-
-def score_text(value: float) -> str:
-    """A score for people: 18,000 and 7,893.33; 1.7e+308 rather than 309 digits."""
-    if abs(value) >= 1e15:
-        return f"{value:.4g}"
-    return f"{value:,.2f}".removesuffix(".00")
 
 
 def _where(entry: Entry | Evaluation) -> str:
@@ -69,7 +67,7 @@ def table(ranking: Ranking, context: ReportContext) -> str:
     grid.columns[5].overflow = "fold"
     for entry in ranking.entries:
         opportunity = entry.opportunity.model
-        inputs = " ".join(f"{i.key}={fmt(i.value)}" for i in entry.inputs)
+        inputs = " ".join(f"{i.key}={plain(i.value)}" for i in entry.inputs)
         grid.add_row(
             str(entry.rank),
             *map(
@@ -77,7 +75,7 @@ def table(ranking: Ranking, context: ReportContext) -> str:
                 (
                     opportunity.id,
                     opportunity.title,
-                    score_text(entry.score),
+                    readable(entry.score),
                     inputs,
                     _where(entry),
                     opportunity.status,
@@ -181,19 +179,16 @@ def as_markdown(ranking: Ranking, context: ReportContext) -> str:
     ]
     for entry in ranking.entries:
         o = entry.opportunity.model
-        cells = [str(entry.rank), f"{_md(o.title)} (`{o.id}`)", score_text(entry.score)]
-        cells += [o.status, _md(o.owner or "")]
+        cells = [str(entry.rank), f"{markdown_cell(o.title)} (`{o.id}`)", readable(entry.score)]
+        cells += [o.status, markdown_cell(o.owner or "")]
         lines.append("| " + " | ".join(cells) + " |")
     if ranking.unscored:
         lines += ["", f"Not scored ({len(ranking.unscored)}):", ""]
         lines += [
-            f"- `{e.opportunity.model.id}`: {_md(_unscored_reason(e))}" for e in ranking.unscored
+            f"- `{e.opportunity.model.id}`: {markdown_cell(_unscored_reason(e))}"
+            for e in ranking.unscored
         ]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return printable(text).replace("|", "\\|")
 
 
 # Each shows the whole ranking it is given: `Ranking.top` keeps the best N.
@@ -220,7 +215,7 @@ def explain(ranking: Ranking, opportunity_id: str, display: Callable[[str], str]
         width = max(len(i.key) for i in inputs)
         for i in inputs:
             out.append(
-                f"  {i.key:<{width}}  {fmt(i.value):>10}   "
+                f"  {i.key:<{width}}  {plain(i.value):>10}   "
                 f"{printable(display(doc.file))}:{doc.span(*i.path).line}"
             )
     if entry is None:
@@ -230,6 +225,6 @@ def explain(ranking: Ranking, opportunity_id: str, display: Callable[[str], str]
     out += ["", "arithmetic"]
     steps = (*entry.computation.steps, *entry.multipliers)
     width = max(len(s.what) for s in steps)
-    out += [f"  {s.what:<{width}}  = {fmt(round(s.result, 4))}" for s in steps]
-    out += ["", f"score {score_text(entry.score)}, rank {entry.rank} of {len(ranking.entries)}"]
+    out += [f"  {s.what:<{width}}  = {plain(s.result)}" for s in steps]
+    out += ["", f"score {readable(entry.score)}, rank {entry.rank} of {len(ranking.entries)}"]
     return "\n".join(out) + "\n"

@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.text import Text
 
 from journeyops.core.diagnostics import Diagnostic, Severity
-from journeyops.report.base import Reporter, string_console
+from journeyops.report.base import Reporter
+from journeyops.report.formatting import string_console
 from journeyops.report.github import without_legacy_commands
 from journeyops.report.safe_text import printable
 from journeyops.rules.validation import ValidationResult

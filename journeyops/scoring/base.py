@@ -62,23 +62,3 @@ class ScoringModel(ABC, Generic[Options]):
         return self.options.model_dump(
             exclude={"type", "inputs", "persona_weight", "pain_severity"}
         )
-
-
-def fmt(value: float) -> str:
-    """Numbers as people write them in an explanation: 675, 0.8, 24, 4.08, 7893.33 (no
-    thousands separators, at most 4 decimals); 1e+308 beyond 15 digits, nan and inf as such."""
-    value = float(value)
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return f"{value:.4g}"
-    if value.is_integer():
-        return str(int(value))
-    return f"{value:.4f}".rstrip("0").rstrip(".")
-
-
-def exact(value: float) -> str:
-    """A number for machines (CSV): every digit Python needs to read it back exactly,
-    5.666666666666667 for 17/3; whole numbers without a decimal point (675)."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 2**53:
-        return str(int(value))
-    return repr(value)

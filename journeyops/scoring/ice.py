@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from journeyops.core.numbers import plain
 from journeyops.model.scoring_config import IceOptions
-from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel
 from journeyops.scoring.inputs import Input
 
 
@@ -21,7 +22,7 @@ class Ice(ScoringModel[IceOptions]):
 
     def compute(self, values: Mapping[str, float]) -> Computation:
         impact, confidence, ease = values["impact"], values["confidence"], values["ease"]
-        shown = f"{fmt(impact)}, {fmt(confidence)}, {fmt(ease)}"
+        shown = f"{plain(impact)}, {plain(confidence)}, {plain(ease)}"
         if self.options.combine == "mean":
             score = (impact + confidence + ease) / 3
             steps = (ArithmeticStep(f"mean of impact, confidence, ease = mean({shown})", score),)

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from journeyops.core.diagnostics import Problem
+from journeyops.core.numbers import plain
 from journeyops.core.sourcemap import Path
 from journeyops.model import Opportunity
 from journeyops.model.workspace import Located, Workspace
 from journeyops.scoring import ConfiguredModel
-from journeyops.scoring.base import ArithmeticStep, Computation, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation
 from journeyops.scoring.filters import Filters
 
 SEVERITY_FACTOR = {"low": 1.0, "medium": 1.5, "high": 2.0}
@@ -126,7 +127,7 @@ def not_finite(model: ConfiguredModel, evaluation: Evaluation, scored: Scored) -
         return None
     doc = evaluation.opportunity
     result = "NaN" if math.isnan(scored.score) else "infinite"
-    inputs = ", ".join(f"{i.key} {fmt(i.value)}" for i in evaluation.inputs)
+    inputs = ", ".join(f"{i.key} {plain(i.value)}" for i in evaluation.inputs)
     factors = "".join(f", then {s.what}" for s in scored.multipliers)
     message = (
         f"the {model.name} score of '{doc.model.id}' is not a finite number ({result}): "
@@ -185,14 +186,16 @@ def _multipliers(
         ]
         factor = sum(weights) / len(weights) if weights else 1.0
         score *= factor
-        shown = ", ".join(fmt(w) for w in weights) or "no personas"
-        yield ArithmeticStep(f"x persona weight {fmt(factor)} (mean of {shown})", score)
+        shown = ", ".join(plain(w) for w in weights) or "no personas"
+        yield ArithmeticStep(f"x persona weight {plain(factor)} (mean of {shown})", score)
     if model.options.pain_severity:
         severities = [s for s in (_severity(workspace, ref) for ref in opportunity.pains) if s]
         worst = max(severities, key=SEVERITY_FACTOR.__getitem__, default=None)
         factor = SEVERITY_FACTOR[worst] if worst else 1.0
         score *= factor
-        yield ArithmeticStep(f"x pain severity {fmt(factor)} ({worst or 'no rated pains'})", score)
+        yield ArithmeticStep(
+            f"x pain severity {plain(factor)} ({worst or 'no rated pains'})", score
+        )
 
 
 def _severity(workspace: Workspace, pain_ref: str) -> str | None:

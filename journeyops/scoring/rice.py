@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from journeyops.core.numbers import plain
 from journeyops.model.scoring_config import RiceOptions
-from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel
 from journeyops.scoring.inputs import Input
 
 IMPACT_SCALE = (3.0, 2.0, 1.0, 0.5, 0.25)  # massive, high, medium, low, minimal
@@ -30,8 +31,8 @@ class Rice(ScoringModel[RiceOptions]):
         value = reach * impact * confidence
         score = value / effort
         steps = (
-            ArithmeticStep(f"reach x impact = {fmt(reach)} x {fmt(impact)}", reach * impact),
-            ArithmeticStep(f"x confidence {fmt(confidence * 100)}%", value),
-            ArithmeticStep(f"/ effort {fmt(effort)}", score),
+            ArithmeticStep(f"reach x impact = {plain(reach)} x {plain(impact)}", reach * impact),
+            ArithmeticStep(f"x confidence {plain(confidence * 100)}%", value),
+            ArithmeticStep(f"/ effort {plain(effort)}", score),
         )
         return Computation(score, steps, value=value, effort=effort)

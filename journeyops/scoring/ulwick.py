@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from journeyops.core.numbers import plain
 from journeyops.model.scoring_config import OpportunityScoreOptions
-from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel
 from journeyops.scoring.inputs import Input
 
 
@@ -25,7 +26,9 @@ class OpportunityScore(ScoringModel[OpportunityScoreOptions]):
         gap = max(importance - satisfaction, 0.0)
         score = importance + gap
         steps = (
-            ArithmeticStep(f"unmet need = max({fmt(importance)} - {fmt(satisfaction)}, 0)", gap),
-            ArithmeticStep(f"importance + unmet need = {fmt(importance)} + {fmt(gap)}", score),
+            ArithmeticStep(
+                f"unmet need = max({plain(importance)} - {plain(satisfaction)}, 0)", gap
+            ),
+            ArithmeticStep(f"importance + unmet need = {plain(importance)} + {plain(gap)}", score),
         )
         return Computation(score, steps, value=score)

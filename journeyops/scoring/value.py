@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from journeyops.core.numbers import plain
 from journeyops.model.scoring_config import ValueOptions
-from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel
 from journeyops.scoring.inputs import Input
 
 
@@ -24,7 +25,8 @@ class Value(ScoringModel[ValueOptions]):
     def compute(self, values: Mapping[str, float]) -> Computation:
         cw, bw = self.options.customer_weight, self.options.business_weight
         customer, business = values["customer_value"], values["business_value"]
-        shown = f"({fmt(cw)} x {fmt(customer)} + {fmt(bw)} x {fmt(business)}) / {fmt(cw + bw)}"
+        terms = f"{plain(cw)} x {plain(customer)} + {plain(bw)} x {plain(business)}"
+        shown = f"({terms}) / {plain(cw + bw)}"
         if not 1e-300 < max(cw, bw) < 1e300:
             # Weights near the float limits overflow (x / inf is 0) or underflow (5e-324 x
             # 0.3 is 0): a wrong mean. Only their ratio counts, so scale them first.
@@ -35,5 +37,5 @@ class Value(ScoringModel[ValueOptions]):
         if not self.options.per_effort:
             return Computation(mean, tuple(steps), value=mean)
         effort = values["effort"]
-        steps.append(ArithmeticStep(f"/ effort {fmt(effort)}", mean / effort))
+        steps.append(ArithmeticStep(f"/ effort {plain(effort)}", mean / effort))
         return Computation(mean / effort, tuple(steps), value=mean, effort=effort)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from journeyops.core.numbers import plain
 from journeyops.model.scoring_config import WsjfOptions
-from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel, fmt
+from journeyops.scoring.base import ArithmeticStep, Computation, ScoringModel
 from journeyops.scoring.inputs import Input
 
 FIBONACCI = (1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0)  # SAFe's modified Fibonacci scale
@@ -34,7 +35,7 @@ class Wsjf(ScoringModel[WsjfOptions]):
         job_size = values["job_size"]
         score = cost_of_delay / job_size
         steps = (
-            ArithmeticStep("cost of delay = " + " + ".join(fmt(p) for p in parts), cost_of_delay),
-            ArithmeticStep(f"/ job size {fmt(job_size)}", score),
+            ArithmeticStep("cost of delay = " + " + ".join(plain(p) for p in parts), cost_of_delay),
+            ArithmeticStep(f"/ job size {plain(job_size)}", score),
         )
         return Computation(score, steps, value=cost_of_delay, effort=job_size)
