@@ -51,7 +51,7 @@ class Environment:
     def from_process(cls, stdout: Output | None = None) -> Environment:
         """This process's streams, environment and folder; `stdout` replaces standard
         output (replay passes one that keeps a copy of what is written)."""
-        out = stdout or sys.stdout
+        out = sys.stdout if stdout is None else stdout
         return cls(
             stdout=out,
             stderr=sys.stderr,
