@@ -13,7 +13,7 @@ import pytest
 
 from journeyops import cli
 from journeyops.cli import replay
-from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.cache import FOLDER, Cache, entry_name
 from journeyops.load.file_stats import FileStats
 from journeyops.load.sources import DiskSource, ReadOnce
 from tests.conftest import ROOT
@@ -54,7 +54,7 @@ def workspace(tmp_path: Path) -> Path:
 def test_a_replayed_run_prints_what_the_real_run_printed(workspace: Path, tmp_path: Path) -> None:
     first = run(workspace, tmp_path / "home")
     assert first[0] == 1 and "JO101" in first[1]
-    assert list((workspace / FOLDER).rglob(replay.RECORD))
+    assert list((workspace / FOLDER).rglob(entry_name(replay.ReplayRecord)))
     assert run(workspace, tmp_path / "home") == first
     assert run(workspace, tmp_path / "home", "--format", "json")[1].startswith("{")
 
@@ -184,17 +184,17 @@ def test_recently_modified_files_are_hashed_again(workspace: Path, tmp_path: Pat
     try:
         cache = Cache(workspace)
         os.utime(workspace / "personas.yaml")  # modified just now
-        stats = FileStats(cache, workspace)
+        stats = FileStats(cache, str(workspace))
         stats.learn("personas.yaml", "digest-of-personas")
         stats.save()
-        assert FileStats(cache, workspace).known("personas.yaml") is None  # just modified
+        assert FileStats(cache, str(workspace)).known("personas.yaml") is None  # just modified
         _age(workspace, 60)
-        stats = FileStats(cache, workspace)
+        stats = FileStats(cache, str(workspace))
         stats.learn("personas.yaml", "digest-of-personas")
         stats.save()
-        assert FileStats(cache, workspace).known("personas.yaml") == "digest-of-personas"
+        assert FileStats(cache, str(workspace)).known("personas.yaml") == "digest-of-personas"
         personas = workspace / "personas.yaml"
         personas.write_text(personas.read_text() + "\n")
-        assert FileStats(cache, workspace).known("personas.yaml") is None  # size and times
+        assert FileStats(cache, str(workspace)).known("personas.yaml") is None  # size and times
     finally:
         del os.environ["XDG_CACHE_HOME"]

@@ -6,7 +6,7 @@ import datetime
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -121,8 +121,10 @@ def validate(
     only = None if target == root else target.relative_to(root).as_posix()
     options = RunOptions(today=today.date()) if today else RunOptions()
     cache = None if no_cache else Cache(root)
-    read = context.obj  # the files as main() read them to look for a replay, if it did
+    given = context.obj  # main()'s Environment, with the files it read for a replay if it did
+    read = getattr(given, "source", given)
     source = read if isinstance(read, ReadOnce) and read.root == root else DiskSource(root)
+    stdout = getattr(given, "stdout", None) or sys.stdout
     result = run_validation(source, only=only, options=options, cache=cache)
     if since is not None:
         result = _changes_only(result, root, since, only, options)
@@ -133,7 +135,7 @@ def validate(
             color_system=stdout_color() if output is None else None,
         )
         text = REPORTERS[output_format](report_context).render(result)
-        _write(text, output)
+        _write(text, output, stdout)
     if result.config_error:
         raise typer.Exit(ExitStatus.USAGE)
     raise typer.Exit(ExitStatus.FINDINGS if result.errors else ExitStatus.OK)
@@ -181,10 +183,10 @@ def _plan(formats: list[OutputFormat], outputs: list[Path]) -> Plan:
     return plan
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, stdout: TextIO) -> None:
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stdout.write(text)
+        stdout.flush()
         return
     try:
         write_atomic(output, text)
