@@ -16,11 +16,10 @@ from typer.testing import CliRunner
 from bench.generate import generate
 from journeyops.cli import app
 from journeyops.load import workspace as workspace_module
-from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.cache import FOLDER, Cache, entry_name
+from journeyops.load.run_key import run_key
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RunOptions, file_results
-from journeyops.load.cache import entry_name
-from journeyops.load.run_key import run_key
 from journeyops.rules.file_results import ResultsRecord
 from journeyops.rules.validation import ValidationResult, validate
 from tests.conftest import ROOT, read_tree
