@@ -152,7 +152,7 @@ def test_parsing_falls_back_to_one_process_when_no_pool_starts(
     serial = parse_pickled(files, files, 1)
 
     class NoPool:
-        def Pool(self, count: int) -> None:  # noqa: N802 - the name multiprocessing uses
+        def Pool(self, count: int) -> None:  # the name multiprocessing uses
             raise OSError(28, "No space left on device")  # as without a usable /dev/shm
 
     monkeypatch.setattr("journeyops.load.parallel.multiprocessing.get_context", lambda _: NoPool())
