@@ -25,11 +25,24 @@ from journeyops.load.yaml_reader import LazyPositions, ParsedFile, RawDocument
 from journeyops.model.facts import Facts
 from journeyops.model.workspace import Workspace
 
-__all__ = ["ConfigError", "Files", "LoadResult", "Scan", "load_config", "load_scan", "scan"]
+# What the loader offers, with what scan.py holds (imported from here by its callers).
+__all__ = [
+    "ConfigError",
+    "Files",
+    "LoadResult",
+    "Scan",
+    "gc_paused",
+    "load_config",
+    "load_scan",
+    "load_workspace",
+    "scan",
+]
 
 
 @dataclass
 class LoadResult:
+    """A loaded workspace: its typed documents, and per file what loading found there."""
+
     workspace: Workspace
     config_source: SourceMap
     problems: list[Finding] = field(default_factory=list)
@@ -107,7 +120,9 @@ def load_scan(
     wanted = found.files if files is None else {f: found.files[f] for f in files}
     readable = {f: data for f, data in wanted.items() if isinstance(data, bytes)}
     size = sum(map(len, readable.values()))
-    snapshot = Snapshot(cache, found.digests(cache)) if cache and size >= SNAPSHOT_BYTES else None
+    snapshot = None
+    if cache is not None and size >= SNAPSHOT_BYTES:
+        snapshot = Snapshot(cache, found.digests(cache))
     with gc_paused():
         parsed, fresh = _parse(readable, snapshot, processes(size) if workers is None else workers)
         result = _typed(found, wanted, parsed)
