@@ -24,10 +24,11 @@ from pathlib import Path
 import pytest
 
 from journeyops.cli import replay
-from journeyops.load.cache import FOLDER, Cache
-from journeyops.load.file_stats import FileStats
+from journeyops.load.cache import FOLDER, Cache, entry_name
+from journeyops.load.file_stats import FileStats, FileStatsRecord
 from journeyops.load.regular_files import Refused, read_descriptor
 from journeyops.load.sources import DiskSource
+from journeyops.rules.file_results import ResultsRecord
 from tests.conftest import ROOT
 
 CONFIG = "version: 1\nname: Safety\n"
@@ -385,7 +386,9 @@ def test_a_cache_gitignore_that_links_out_is_not_written_through(
     assert list((workspace / FOLDER).rglob("*.pickle"))  # the cache itself works
 
 
-@pytest.mark.parametrize("entry", ["stats.pickle", "results.pickle", replay.RECORD])
+@pytest.mark.parametrize(
+    "entry", [entry_name(r) for r in (FileStatsRecord, ResultsRecord, replay.ReplayRecord)]
+)
 def test_a_cache_entry_that_is_a_fifo_or_a_device_is_a_miss(
     workspace: Path, outside: Path, entry: str
 ) -> None:
@@ -406,7 +409,7 @@ def test_a_cache_entry_that_is_a_fifo_or_a_device_is_a_miss(
 
 def test_file_stats_never_vouch_for_a_link(workspace: Path, tmp_path: Path) -> None:
     (workspace / "alias.yaml").symlink_to("journey.yaml")
-    stats = FileStats(Cache(workspace), workspace)
+    stats = FileStats(Cache(workspace), str(workspace))
     stats.learn("alias.yaml", "digest")
     stats.learn("journey.yaml", "digest")
     assert set(stats.fresh) == {"journey.yaml"}
@@ -436,5 +439,5 @@ def test_a_workspace_with_a_refused_file_is_never_replayed(workspace: Path, outs
     (workspace / "leak.yaml").symlink_to(outside / "credentials.yaml")
     first = run(workspace)
     assert first[0] == 1 and "JO016" in first[1]
-    assert not list((workspace / FOLDER).rglob(replay.RECORD))
+    assert not list((workspace / FOLDER).rglob(entry_name(replay.ReplayRecord)))
     assert run(workspace)[:2] == first[:2]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import pickle
 import shutil
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from unittest.mock import ANY
@@ -16,14 +17,20 @@ from typer.testing import CliRunner
 from bench.generate import generate
 from journeyops.cli import app
 from journeyops.load import workspace as workspace_module
-from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.cache import FOLDER, Cache, entry_name
+from journeyops.load.run_key import run_key
 from journeyops.load.sources import DiskSource
 from journeyops.rules import RunOptions, file_results
-from journeyops.rules.file_results import RESULTS
+from journeyops.rules.file_results import ResultsRecord
 from journeyops.rules.validation import ValidationResult, validate
 from tests.conftest import ROOT, read_tree
 
 OPTIONS = RunOptions(today=datetime.date(2026, 11, 24))
+
+
+def results_key(workspace: Path) -> str:
+    """The key validate keeps the per-file results of `workspace` under, with OPTIONS."""
+    return run_key((workspace / "journeyops.yaml").read_bytes(), OPTIONS.today.isoformat())
 
 
 def signature(result: ValidationResult) -> tuple[object, ...]:
@@ -101,7 +108,7 @@ def test_damaged_cache_entries_are_ignored(
     expected = signature(validate(DiskSource(workspace), options=OPTIONS))
     validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
     entries = list((workspace / FOLDER).rglob("*.pickle"))
-    assert {p.name for p in entries} == {"files.pickle", "results.pickle"}
+    assert {p.name for p in entries} == {"files.pickle", "results.pickle", "stats.pickle"}
     for entry in entries:
         entry.write_bytes(damage)
     assert (
@@ -116,18 +123,17 @@ def test_entries_signed_elsewhere_are_not_trusted(
     """A cache committed to a repository (by a pull request, say) is never unpickled."""
     workspace = copy(ROOT / "examples" / "northwind", tmp_path)
     validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
-    result_file = next((workspace / FOLDER).rglob(RESULTS))
-    stored = Cache(workspace).load(RESULTS)
-    assert isinstance(stored, tuple)
-    context, block, _ = stored
-    genuine = pickle.loads(block)
+    result_file = next((workspace / FOLDER).rglob(entry_name(ResultsRecord)))
+    stored = Cache(workspace).load(ResultsRecord, results_key(workspace))
+    assert stored is not None
+    genuine = pickle.loads(stored.block)
     persona = "personas/families.yaml"
     forged = {f: (digest, replace(r, facts=[])) for f, (digest, r) in genuine.items()}
     cache_elsewhere = Cache(workspace)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
-    cache_elsewhere.store(RESULTS, (context, pickle.dumps(forged), {}))
+    cache_elsewhere.store(ResultsRecord(pickle.dumps(forged), {}), results_key(workspace))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
-    assert Cache(workspace).load(RESULTS) is None
+    assert Cache(workspace).load(ResultsRecord, results_key(workspace)) is None
     assert result_file.exists() and persona in genuine
     # Trusted, the forged entries (no documents anywhere) would give unknown-persona findings.
     assert (
@@ -183,10 +189,10 @@ def test_an_edit_rewrites_only_the_overlay_until_it_is_compacted(
     source = DiskSource(workspace)
     validate(source, options=OPTIONS, cache=Cache(workspace))
 
-    def stored() -> tuple[bytes, dict[str, object]]:
-        entry = Cache(workspace).load(RESULTS)
-        assert isinstance(entry, tuple)
-        return entry[1], entry[2]
+    def stored() -> tuple[bytes, Mapping[str, object]]:
+        entry = Cache(workspace).load(ResultsRecord, results_key(workspace))
+        assert entry is not None
+        return entry.block, entry.overlay
 
     block, overlay = stored()
     assert overlay == {} and len(pickle.loads(block)) == len(list(workspace.rglob("*.yaml"))) - 1

@@ -13,7 +13,7 @@ import pytest
 
 from journeyops import cli
 from journeyops.cli import replay
-from journeyops.load.cache import FOLDER, Cache
+from journeyops.load.cache import FOLDER, Cache, entry_name
 from journeyops.load.file_stats import FileStats
 from journeyops.load.sources import DiskSource, ReadOnce
 from tests.conftest import ROOT
@@ -54,7 +54,7 @@ def workspace(tmp_path: Path) -> Path:
 def test_a_replayed_run_prints_what_the_real_run_printed(workspace: Path, tmp_path: Path) -> None:
     first = run(workspace, tmp_path / "home")
     assert first[0] == 1 and "JO101" in first[1]
-    assert list((workspace / FOLDER).rglob(replay.RECORD))
+    assert list((workspace / FOLDER).rglob(entry_name(replay.ReplayRecord)))
     assert run(workspace, tmp_path / "home") == first
     assert run(workspace, tmp_path / "home", "--format", "json")[1].startswith("{")
 
@@ -184,17 +184,75 @@ def test_recently_modified_files_are_hashed_again(workspace: Path, tmp_path: Pat
     try:
         cache = Cache(workspace)
         os.utime(workspace / "personas.yaml")  # modified just now
-        stats = FileStats(cache, workspace)
+        stats = FileStats(cache, str(workspace))
         stats.learn("personas.yaml", "digest-of-personas")
         stats.save()
-        assert FileStats(cache, workspace).known("personas.yaml") is None  # just modified
+        assert FileStats(cache, str(workspace)).known("personas.yaml") is None  # just modified
         _age(workspace, 60)
-        stats = FileStats(cache, workspace)
+        stats = FileStats(cache, str(workspace))
         stats.learn("personas.yaml", "digest-of-personas")
         stats.save()
-        assert FileStats(cache, workspace).known("personas.yaml") == "digest-of-personas"
+        assert FileStats(cache, str(workspace)).known("personas.yaml") == "digest-of-personas"
         personas = workspace / "personas.yaml"
         personas.write_text(personas.read_text() + "\n")
-        assert FileStats(cache, workspace).known("personas.yaml") is None  # size and times
+        assert FileStats(cache, str(workspace)).known("personas.yaml") is None  # size and times
     finally:
         del os.environ["XDG_CACHE_HOME"]
+
+
+def test_replay_inputs_declare_every_option_of_validate() -> None:
+    """replay_inputs.py is validate's options as replay sees them: every parameter of the
+    real command is declared there, replayed or not, with its spellings; replayed options
+    take a value. A new option of validate fails here until replay knows it."""
+    import typer.core  # noqa: PLC0415 - the command line machinery, for this test only
+    import typer.main  # noqa: PLC0415
+
+    from journeyops.cli import replay_inputs  # noqa: PLC0415
+    from journeyops.cli.commands import app  # noqa: PLC0415
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    command = group.commands[replay_inputs.COMMAND]
+    arguments = [p.name for p in command.params if isinstance(p, typer.core.TyperArgument)]
+    assert arguments == list(replay_inputs.ARGUMENTS)
+    options = {p.name: p for p in command.params if isinstance(p, typer.core.TyperOption)}
+    assert len(arguments) + len(options) == len(command.params)
+    declared = {**replay_inputs.REPLAYED, **replay_inputs.NOT_REPLAYED}
+    assert not replay_inputs.REPLAYED.keys() & replay_inputs.NOT_REPLAYED.keys()
+    assert options.keys() == declared.keys()
+    for name, option in options.items():
+        assert set(option.opts + option.secondary_opts) == set(declared[name]), name
+    for name in replay_inputs.REPLAYED:
+        assert not options[name].is_flag and not options[name].count, name
+
+
+def test_replay_hands_the_command_a_stream_that_records_without_touching_sys_stdout(
+    workspace: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """main() gives the command an Environment whose stdout keeps a copy to record, and the
+    files it read; the process's own sys.stdout is never swapped."""
+    from journeyops.cli import commands  # noqa: PLC0415
+    from journeyops.cli.environment import Environment  # noqa: PLC0415
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    seen: list[object] = []
+    stdout = sys.stdout
+
+    def command(args: list[str], prog_name: str, obj: Environment) -> None:
+        seen.append(obj)
+        assert sys.stdout is stdout
+        assert isinstance(obj.source, ReadOnce) and obj.source.root == workspace
+        obj.stdout.write("what the command printed\n")
+        raise SystemExit(1)
+
+    monkeypatch.setattr(commands, "app", command)
+    monkeypatch.setattr(sys, "argv", ["journeyops", "validate", str(workspace)])
+    for _ in range(2):  # run, then replayed without calling the command
+        with pytest.raises(SystemExit) as done:
+            cli.main()
+        assert done.value.code == 1
+        assert capsys.readouterr().out == "what the command printed\n"
+    assert len(seen) == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from journeyops.cli import replay
 
@@ -27,26 +27,26 @@ def main() -> None:
     if replaying is not None:
         recorded = replaying.output()
         if recorded is not None:
-            sys.stdout.write(recorded[0])
-            sys.exit(recorded[1])
+            sys.stdout.write(recorded.output)
+            sys.exit(recorded.status)
     from journeyops.cli.commands import app
     from journeyops.cli.environment import Environment
 
     if replaying is None:
         app(prog_name="journeyops")
         return
+    # The command writes to the environment's standard output, which keeps a copy to
+    # record; the files read to make the key are handed over so none is read twice.
     tee = _Tee(sys.stdout)
-    sys.stdout = tee
+    stdout = cast(TextIO, tee)  # a text stream, if not by class
+    environment = Environment.from_process(stdout=stdout).with_source(replaying.source)
     try:
-        environment = Environment.from_process(stdout=tee).with_source(replaying.source)
         app(args=argv, prog_name="journeyops", obj=environment)
     except SystemExit as done:
         status = done.code if isinstance(done.code, int) else 1
         if status in (0, 1):  # findings or none; usage errors are not worth replaying
             replaying.record(tee.captured.getvalue(), status)
         raise
-    finally:
-        sys.stdout = tee.target
 
 
 class _Tee(io.TextIOBase):

@@ -1,17 +1,21 @@
-"""A content-hash cache of parsed and validated files, under the workspace root.
+"""The cache under the workspace root: named, typed, versioned records, signed and kept safe.
 
-`.journeyops-cache/` holds, per tool and library version: a snapshot of every file's
-parse and each file's validation results, both keyed by the hash of its bytes
-(`file_results.py`); the files' metadata with their hashes (`file_stats.py`); and the record
-of the last plain `validate` run (`journeyops/replay.py`). Entries are written atomically
-(concurrent runs are safe: the last one wins) and read defensively: an entry that is
-corrupt, from another version, or not signed with this machine's key is ignored, never
-trusted. The signature matters because the cache is pickled and lives inside a repository:
-a pull request could commit a crafted file there, and it must not run in CI. For the same
-reason the cache never goes through a link: a cache folder that is a link is not used (reads
-miss, writes are skipped, without a finding: the cache only saves time) and an entry that is
-a link or not a regular file is a miss, so nothing is written outside the workspace and no
-read can hang on a fifo or run on through `/dev/zero`.
+`.journeyops-cache/` holds one entry per kind of record, each a frozen dataclass that names
+itself (`NAME`, its file) and its format (`VERSION`): the files' metadata with their hashes
+(`load/file_stats.py`), the parse snapshot (`load/snapshot.py`), each file's validation
+results (`rules/file_results.py`) and the last plain `validate` run (`cli/replay.py`). Every
+record is stored and loaded through `Cache.store(record, key)` and `Cache.load(Record, key)`:
+an entry of another kind, another format or written under another key (see
+`load/run_key.py`) is a miss, so no caller checks what it got back.
+
+Entries are written atomically (concurrent runs are safe: the last one wins) and read
+defensively: an entry that is corrupt, from another version, or not signed with this
+machine's key is ignored, never trusted. The signature matters because the cache is pickled
+and lives inside a repository: a pull request could commit a crafted file there, and it must
+not run in CI. For the same reason the cache never goes through a link: a cache folder that
+is a link is not used (reads miss, writes are skipped, without a finding: the cache only
+saves time) and an entry that is a link or not a regular file is a miss, so nothing is
+written outside the workspace and no read can hang on a fifo or run on through `/dev/zero`.
 """
 
 from __future__ import annotations
@@ -20,23 +24,15 @@ import hashlib
 import hmac
 import os
 import pickle
-import platform
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import ClassVar, TypeVar
 
-import pydantic_core
-
-from journeyops import __version__
 from journeyops.load.regular_files import read_descriptor
+from journeyops.load.run_key import environment_tag
 
 FOLDER = ".journeyops-cache"
-# 3: entries written before links and special files were refused may hold what was read
-# through them, and (2) before documents that failed their schema kept their facts; a new
-# format leaves older entries unused.
-_FORMAT = 3
 # The largest entry read back: the results of 7,400 files take about 10 MB.
 MAX_ENTRY_BYTES = 1 << 30
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -44,11 +40,26 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | _CLOEXEC
 _READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | _CLOEXEC
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
-_VERSION = f"{_FORMAT}-{__version__}-{platform.python_version()}-{pydantic_core.__version__}"
+
+
+class Record:
+    """A kind of cache entry: subclasses are frozen dataclasses that set `NAME` (the entry's
+    file, one per kind) and `VERSION` (raised whenever what the record holds changes, so
+    that entries in the old format are a miss rather than a misread)."""
+
+    NAME: ClassVar[str]
+    VERSION: ClassVar[int]
+
+
+R = TypeVar("R", bound=Record)
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def entry_name(kind: type[Record]) -> str:
+    return f"{kind.NAME}.pickle"
 
 
 class Cache:
@@ -56,14 +67,16 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.version = hashlib.sha1(_VERSION.encode()).hexdigest()[:12]
+        # Pickles are read back only by the same Python and libraries (a folder each).
+        self.version = environment_tag()
         self._key: bytes | None = None
 
-    def load(self, name: str) -> Any | None:
-        """The object stored under `name`, or None (missing, corrupt, foreign or stale)."""
+    def load(self, kind: type[R], key: str = "") -> R | None:
+        """The `kind` record stored under `key`, or None (missing, corrupt, foreign, of
+        another format or another key)."""
         try:
             with self._folder(create=False) as folder:
-                fd = os.open(name, _READ, dir_fd=folder)
+                fd = os.open(entry_name(kind), _READ, dir_fd=folder)
                 try:
                     blob = read_descriptor(fd, MAX_ENTRY_BYTES)
                 finally:
@@ -74,21 +87,27 @@ class Cache:
         if not hmac.compare_digest(signature, self._sign(payload)):
             return None
         try:
-            return pickle.loads(payload)
+            name, version, stored_key, record = pickle.loads(payload)
         except Exception:  # a truncated or otherwise damaged entry is simply a miss
             return None
+        if (name, version, stored_key) != (kind.NAME, kind.VERSION, key):
+            return None
+        return record if type(record) is kind else None
 
-    def store(self, name: str, value: Any) -> None:
-        """Best effort: a read-only or full disk only costs the next run its speed."""
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    def store(self, record: Record, key: str = "") -> None:
+        """Keep `record` under `key`, replacing the entry of its kind. Best effort: a
+        read-only or full disk only costs the next run its speed."""
+        kind = type(record)
+        header = (kind.NAME, kind.VERSION, key, record)
+        payload = pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             with self._folder(create=True) as folder:
-                temp = f".tmp-{secrets.token_hex(8)}"
+                temp = f".tmp-{os.urandom(8).hex()}"
                 fd = os.open(temp, _CREATE, 0o600, dir_fd=folder)
                 try:
                     with os.fdopen(fd, "wb") as handle:
                         handle.write(self._sign(payload) + payload)
-                    os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
+                    os.replace(temp, entry_name(kind), src_dir_fd=folder, dst_dir_fd=folder)
                 except OSError:
                     os.unlink(temp, dir_fd=folder)
                     raise
@@ -142,7 +161,7 @@ def _machine_key() -> bytes:
             return key
     except OSError:
         pass
-    key = secrets.token_bytes(32)
+    key = os.urandom(32)
     try:
         home.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -5,48 +5,63 @@ that changed one file (measured: 0.1 s for 7,400 files, against 0.02 s to `stat`
 file whose size, inode, modification and change times are those recorded with its hash has
 that hash still. As in git, an entry recorded within `RACY_NS` of the file's modification
 is not trusted ("racily clean"): a second write in the same timestamp tick could have left
-the metadata unchanged.
+the metadata unchanged. `DiskSource` hands these to every command that loads with a cache.
 """
 
 from __future__ import annotations
 
+import os
 import stat
 import time
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from typing import ClassVar
 
-from journeyops.load.cache import Cache
+from journeyops.load.cache import Cache, Record
+from journeyops.load.run_key import code_key
 
-STATS = "stats.pickle"
 RACY_NS = 2_000_000_000
 
 Signature = tuple[int, int, int, int]
 
 
-def signature(path: Path) -> Signature:
+@dataclass(frozen=True)
+class FileStatsRecord(Record):
+    """Each file's signature and content hash, and when they were recorded."""
+
+    NAME: ClassVar[str] = "stats"
+    VERSION: ClassVar[int] = 1
+
+    written: int  # time.time_ns() when recorded: what is newer is racy
+    entries: dict[str, tuple[Signature, str]]
+
+
+def signature(path: str) -> Signature:
     """OSError when the file cannot be looked at, or is not a regular file. A link has no
     signature: its own metadata says nothing of its target's bytes, and a link is read each
     time so that where it leads is checked each time."""
-    st = path.lstat()
+    st = os.lstat(path)
     if not stat.S_ISREG(st.st_mode):
-        raise OSError(f"{path.name} is not a regular file")
+        raise OSError(f"{path} is not a regular file")
     return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
 
 
 class FileStats:
-    def __init__(self, cache: Cache, root: Path) -> None:
+    """What the last run recorded of the files below `root` (a folder path), and what this
+    run learns: `known` and `learn` while hashing, then `save`."""
+
+    def __init__(self, cache: Cache, root: str) -> None:
         self.cache, self.root = cache, root
-        stored: Any = cache.load(STATS)
-        ok = isinstance(stored, tuple) and len(stored) == 2
-        self.written: int = stored[0] if ok else 0
-        self.entries: dict[str, tuple[Signature, str]] = stored[1] if ok else {}
+        # Keyed by the code too: a change to how files are hashed must not vouch for hashes.
+        stored = cache.load(FileStatsRecord, code_key())
+        self.written = stored.written if stored else 0
+        self.entries = stored.entries if stored else {}
         self.fresh: dict[str, tuple[Signature, str]] = {}
         self.hashed = False
 
     def known(self, file: str) -> str | None:
         """The file's content hash if its metadata says it has not changed, else None."""
         try:
-            now = signature(self.root / file)
+            now = signature(os.path.join(self.root, file))  # noqa: PTH118
         except OSError:
             return None
         entry = self.entries.get(file)
@@ -59,12 +74,23 @@ class FileStats:
         """Record a hash just computed from the file's bytes."""
         self.hashed = True
         try:
-            self.fresh[file] = (signature(self.root / file), digest)
+            self.fresh[file] = (signature(os.path.join(self.root, file)), digest)  # noqa: PTH118
         except OSError:
             return
 
     def save(self) -> None:
-        """Keep what this run saw, when anything had to be hashed (a racy entry becomes
-        trusted once recorded well after its modification) or a file is gone."""
-        if self.hashed or self.fresh != self.entries:
-            self.cache.store(STATS, (time.time_ns(), self.fresh))
+        """Keep what this run learned, when it had to hash anything (a racy entry becomes
+        trusted once recorded well after its modification). Entries of files this run did
+        not look at (another command selects other files) are kept while their file exists
+        and they were trusted already: carried into a newer record, a racy one would be."""
+        if not self.hashed:
+            return
+        kept = {
+            file: entry
+            for file, entry in self.entries.items()
+            if file not in self.fresh
+            and entry[0][0] < self.written - RACY_NS
+            and os.path.lexists(os.path.join(self.root, file))  # noqa: PTH118
+        }
+        record = FileStatsRecord(time.time_ns(), kept | self.fresh)
+        self.cache.store(record, code_key())

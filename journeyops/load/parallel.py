@@ -49,13 +49,34 @@ def processes(total_bytes: int) -> int:
 
 
 def parse_pickled(files: dict[str, bytes], wanted: Iterable[str], count: int) -> dict[str, bytes]:
-    """`{file: pickled Parsed}` for the `wanted` files, on `count` processes."""
-    if count <= 1:
-        return {f: pickle.dumps(parse(f, files[f]), pickle.HIGHEST_PROTOCOL) for f in wanted}
+    """`{file: pickled Parsed}` for the `wanted` files, on `count` processes when that many
+    can be started, else in this one."""
+    todo = list(wanted)
+    if count > 1 and len(todo) > 1:
+        parsed = _parse_parallel(files, todo, count)
+        if parsed is not None:
+            return parsed
+    return _parse_serial(files, todo)
+
+
+def _parse_serial(files: dict[str, bytes], wanted: list[str]) -> dict[str, bytes]:
+    return {f: pickle.dumps(parse(f, files[f]), pickle.HIGHEST_PROTOCOL) for f in wanted}
+
+
+def _parse_parallel(
+    files: dict[str, bytes], wanted: list[str], count: int
+) -> dict[str, bytes] | None:
+    """None when no pool of processes can be started (no /dev/shm, a process limit): the
+    caller parses serially, as flake8 does. A failure inside a worker is not retried: it
+    is a bug that the serial path would meet too."""
     _FILES.update(files)
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            return dict(pool.imap_unordered(_work, list(wanted), chunksize=32))
+        try:
+            pool = multiprocessing.get_context("fork").Pool(count)
+        except OSError:
+            return None
+        with pool:
+            return dict(pool.imap_unordered(_work, wanted, chunksize=32))
     finally:
         _FILES.clear()
 

@@ -9,7 +9,6 @@ sharing them safe even when `journeyops.yaml` changed.
 from __future__ import annotations
 
 from journeyops.load.workspace import LoadResult, Scan, load_scan
-from journeyops.model.workspace import Workspace
 
 
 def load_both(
@@ -23,15 +22,4 @@ def load_both(
         if f in base.files and isinstance(head.files[f], bytes) and head.files[f] == base.files[f]
     }
     fresh = load_scan(head, None, workers, files=[f for f in head.files if f not in same])
-    documents = [d for d in before.workspace.documents if d.file in same]
-    documents += fresh.workspace.documents
-    after = LoadResult(
-        Workspace(head.config, list(head.files), documents),
-        head.config_source,
-        problems=[p for p in before.problems if p[1].file in same] + fresh.problems,
-        suppressions={f: s for f, s in before.suppressions.items() if f in same}
-        | fresh.suppressions,
-        positions={f: p for f, p in before.positions.items() if f in same} | fresh.positions,
-        invalid={f: i for f, i in before.invalid.items() if f in same} | fresh.invalid,
-    )
-    return before, after, same
+    return before, before.restricted(same).merged(fresh), same

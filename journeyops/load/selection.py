@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from journeyops.load.sources import CONFIG_FILE
 from journeyops.model import Config
 
-# The render output folder is never read back as input.
-OUTPUT_DIR = "site"
 
-
-def select_files(paths: Iterable[str], config: Config) -> list[str]:
+def select_files(
+    paths: Iterable[str], config: Config, leave_out: Collection[str] = ()
+) -> list[str]:
+    """The workspace files among `paths`: not the config, nothing below a folder of
+    `leave_out` (where journeyops writes its output), and as `include:` and `exclude:` say."""
     include = [compile_glob(p) for p in config.include]
     exclude = [compile_glob(p) for p in config.exclude]
+    below = tuple(folder.rstrip("/") + "/" for folder in leave_out)
     chosen = []
     for path in paths:
-        if path == CONFIG_FILE or path.startswith(OUTPUT_DIR + "/"):
+        if path == CONFIG_FILE or (below and path.startswith(below)):
             continue
         if include and not any(matches_glob(rx, path) for rx in include):
             continue

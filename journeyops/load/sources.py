@@ -1,7 +1,9 @@
 """Where workspace bytes come from: a folder on disk, or files held in memory.
 
 A git revision has no working tree, so everything above this module works on relative POSIX
-paths and bytes, never on `open()`.
+paths and bytes, never on `open()`. A source also says which content hashes it knows without
+reading (`digests`): a folder on disk knows the hash of every file unchanged since a run
+recorded it (`file_stats.py`), so no command hashes unchanged files again.
 """
 
 from __future__ import annotations
@@ -12,10 +14,27 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from journeyops.load.cache import Cache
+from journeyops.load.file_stats import FileStats
 from journeyops.load.regular_files import Kind, read_regular, walk
 
 CONFIG_FILE = "journeyops.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class KnownDigests(Protocol):
+    """The content hashes a source knows, for one run: asked for each file before it is
+    read (`known`), told each hash computed from bytes (`learn`), then `save`d."""
+
+    def known(self, path: str) -> str | None:
+        """The content hash of `path`'s current bytes, if known without reading them."""
+        ...
+
+    def learn(self, path: str, digest: str) -> None: ...
+
+    def save(self) -> None:
+        """Keep what was learned for a later run (where the source has somewhere to)."""
+        ...
 
 
 class WorkspaceSource(Protocol):
@@ -28,6 +47,33 @@ class WorkspaceSource(Protocol):
     def yaml_files(self) -> Iterator[str]:
         """Relative POSIX paths of candidate YAML files, hidden folders already left out."""
         ...
+
+    def digests(self, cache: Cache) -> KnownDigests:
+        """What this source knows of its files' hashes; `cache` is where it may keep it."""
+        ...
+
+
+class NothingKnown:
+    """A source that knows no hash without reading the bytes (files held in memory)."""
+
+    def known(self, path: str) -> str | None:
+        return None
+
+    def learn(self, path: str, digest: str) -> None:
+        return None
+
+    def save(self) -> None:
+        return None
+
+
+class Known(NothingKnown):
+    """Hashes computed already, by whoever read the files."""
+
+    def __init__(self, digests: Mapping[str, str]) -> None:
+        self.digests = digests
+
+    def known(self, path: str) -> str | None:
+        return self.digests.get(path)
 
 
 class DiskSource:
@@ -47,10 +93,13 @@ class DiskSource:
             self.kinds[path] = kind
             yield path
 
+    def digests(self, cache: Cache) -> FileStats:
+        return FileStats(cache, self.real)
+
 
 class ReadOnce:
     """A folder this run has already listed, and hashed or read (to decide whether it can be
-    replayed), so that nothing is read or hashed twice. `digests` holds the content hash of
+    replayed), so that nothing is read or hashed twice. `digests_read` holds the content hash of
     every readable file; files not read yet are read from disk when asked for."""
 
     def __init__(
@@ -61,7 +110,7 @@ class ReadOnce:
         digests: dict[str, str],
         disk: DiskSource | None = None,
     ) -> None:
-        self.root, self.listing, self.files, self.digests = root, listing, files, digests
+        self.root, self.listing, self.files, self.digests_read = root, listing, files, digests
         self.disk = disk or DiskSource(root)  # the one that listed: it knows what it saw
 
     def read(self, path: str) -> bytes:
@@ -74,6 +123,9 @@ class ReadOnce:
 
     def yaml_files(self) -> Iterator[str]:
         return iter(self.listing)
+
+    def digests(self, cache: Cache) -> Known:
+        return Known(self.digests_read)
 
 
 class MemorySource:
@@ -92,6 +144,9 @@ class MemorySource:
             hidden = any(part.startswith(".") for part in path.split("/"))
             if path.endswith(YAML_SUFFIXES) and not hidden:
                 yield path
+
+    def digests(self, cache: Cache) -> NothingKnown:
+        return NothingKnown()
 
 
 def find_root(start: Path) -> Path | None:

@@ -1,102 +1,48 @@
-"""The loading pipeline, in named stages: scan (config, file selection, bytes), then load
-(parse and type every file, or take it from the cache when its bytes are unchanged)."""
+"""The loading pipeline, in named stages: scan (config, file selection, bytes: `scan.py`),
+then load: choose what to parse, parse it (serially, or on several cores), reuse the rest
+from the parse snapshot, type every file's documents, and keep the snapshot for next time."""
 
 from __future__ import annotations
 
 import gc
 import pickle
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-
-from pydantic import ValidationError
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from journeyops.core.diagnostics import FILE_START, Finding, Problem
 from journeyops.core.sourcemap import SourceMap
-from journeyops.load import schema_errors
-from journeyops.load.cache import Cache, content_hash
+from journeyops.load.cache import Cache
 from journeyops.load.documents import typed_documents
-from journeyops.load.parallel import PARALLEL_BYTES, Parsed, parse, parse_pickled, processes
+from journeyops.load.parallel import Parsed, parse, parse_pickled, processes
 from journeyops.load.regular_files import Refused
-from journeyops.load.selection import select_files
-from journeyops.load.sources import CONFIG_FILE, ReadOnce, WorkspaceSource
+from journeyops.load.scan import ConfigError, Files, Scan, load_config, scan
+from journeyops.load.snapshot import SNAPSHOT_BYTES, Snapshot
+from journeyops.load.sources import WorkspaceSource
 from journeyops.load.suppression_comments import Suppression, find_suppressions
-from journeyops.load.yaml_reader import (
-    LazyPositions,
-    ParsedFile,
-    RawDocument,
-    Rejected,
-    read_yaml,
-)
-from journeyops.model import Config
+from journeyops.load.yaml_reader import LazyPositions, ParsedFile, RawDocument
 from journeyops.model.facts import Facts
 from journeyops.model.workspace import Workspace
 
-SNAPSHOT = "files.pickle"
-# Loading the snapshot of parsed files costs about as much as parsing a few MB: worth it for
-# a cold or config-changed run, not for the handful of files an edit touches.
-SNAPSHOT_BYTES = PARALLEL_BYTES
-
-
-class ConfigError(Exception):
-    """`journeyops.yaml` is missing or wrong: nothing else can be checked (exit 2)."""
-
-    def __init__(self, problems: list[Finding]) -> None:
-        super().__init__("; ".join(p.message for _, p in problems))
-        self.problems = problems
-
-
-class Files(Mapping[str, "bytes | OSError"]):
-    """The workspace's files and their bytes (or read error), each read on first use: a run
-    that takes most files' results from the cache never reads those files."""
-
-    def __init__(self, source: WorkspaceSource, paths: list[str]) -> None:
-        self.source, self.paths = source, paths
-        self.read: dict[str, bytes | OSError] = {}
-
-    def __getitem__(self, path: str) -> bytes | OSError:
-        if path not in self.read:
-            try:
-                self.read[path] = self.source.read(path)
-            except OSError as error:  # a dangling link, no permission, gone since listing
-                self.read[path] = error
-        return self.read[path]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.paths)
-
-    def __len__(self) -> int:
-        return len(self.paths)
-
-
-@dataclass
-class Scan:
-    """What a workspace consists of: its config and its files."""
-
-    config: Config
-    config_source: SourceMap
-    config_bytes: bytes
-    files: Mapping[str, bytes | OSError]
-    known: Mapping[str, str] = field(default_factory=dict)  # hashes the source already knows
-
-    @cached_property
-    def hashes(self) -> dict[str, str]:
-        """The content hash of every readable file, computed once for all cache keys."""
-        hashes = {}
-        for path in self.files:
-            digest = self.known.get(path)
-            if digest is None:
-                data = self.files[path]
-                if isinstance(data, OSError):
-                    continue
-                digest = content_hash(data)
-            hashes[path] = digest
-        return hashes
+# What the loader offers, with what scan.py holds (imported from here by its callers).
+__all__ = [
+    "ConfigError",
+    "Files",
+    "LoadResult",
+    "Scan",
+    "gc_paused",
+    "load_config",
+    "load_scan",
+    "load_workspace",
+    "scan",
+]
 
 
 @dataclass
 class LoadResult:
+    """A loaded workspace: its typed documents, and per file what loading found there."""
+
     workspace: Workspace
     config_source: SourceMap
     problems: list[Finding] = field(default_factory=list)
@@ -105,39 +51,54 @@ class LoadResult:
     invalid: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # file -> (kind, id)
     partial: dict[str, list[Facts]] = field(default_factory=dict)  # file -> their facts
 
+    def restricted(self, files: Collection[str]) -> LoadResult:
+        """What was loaded from `files` only (the config source stays)."""
+        return LoadResult(
+            **{f.name: _restrict(f.name, getattr(self, f.name), files) for f in fields(self)}
+        )
 
-def load_config(source: WorkspaceSource) -> tuple[Config, SourceMap, bytes]:
-    try:
-        data = source.read(CONFIG_FILE)
-    except Refused as refused:
-        problem = Problem(f"{CONFIG_FILE}: {refused.message}", CONFIG_FILE, FILE_START)
-        raise ConfigError([Finding("config", replace(problem, hint=refused.hint))]) from None
-    except OSError as error:
-        message = f"cannot read {CONFIG_FILE}: {error.strerror or 'not found'}"
-        raise ConfigError([Finding("config", Problem(message, CONFIG_FILE, FILE_START))]) from None
-    parsed = read_yaml(data, CONFIG_FILE)
-    problems: list[Finding] = [Finding("config", p) for _, p in parsed.problems]
-    if problems:
-        raise ConfigError(problems)
-    if len(parsed.documents) != 1 or not isinstance(parsed.documents[0].value, dict):
-        hint = "start from `version: 1` and `name: My journeys`"
-        message = f"{CONFIG_FILE} must hold exactly one mapping"
-        raise ConfigError([Finding("config", Problem(message, CONFIG_FILE, FILE_START, hint))])
-    raw = parsed.documents[0]
-    if isinstance(raw.value, Rejected):  # pragma: no cover - rejection always adds a problem
-        raise ConfigError(problems)
-    try:
-        return Config.model_validate(raw.value), raw.source, data
-    except ValidationError as error:
-        found = schema_errors.translate(error, Config, raw.source, CONFIG_FILE)
-        raise ConfigError([Finding("config", p) for p in found]) from None
+    def merged(self, other: LoadResult) -> LoadResult:
+        """This result and `other`, loaded from other files of the same workspace, as one:
+        `other`'s config and config source, every file and everything either loaded."""
+        return LoadResult(
+            **{
+                f.name: _merge(f.name, getattr(self, f.name), getattr(other, f.name))
+                for f in fields(self)
+            }
+        )
 
 
-def scan(source: WorkspaceSource) -> Scan:
-    config, config_source, config_bytes = load_config(source)
-    files = Files(source, list(select_files(source.yaml_files(), config)))
-    known = source.digests if isinstance(source, ReadOnce) else {}
-    return Scan(config, config_source, config_bytes, files, known)
+# The fields of LoadResult that map each file to what was loaded from it. Every field is
+# named below: a new one is a TypeError in restricted() and merged() (and their test) until
+# someone decides how it is restricted and merged, so that `diff` cannot silently drop it.
+_BY_FILE = frozenset(("suppressions", "positions", "invalid", "partial"))
+
+
+def _restrict(name: str, value: Any, files: Collection[str]) -> Any:
+    if name == "config_source":
+        return value
+    if name == "workspace":
+        kept = [d for d in value.documents if d.file in files]
+        return Workspace(value.config, [f for f in value.files if f in files], kept)
+    if name == "problems":
+        return [p for p in value if p.problem.file in files]
+    if name in _BY_FILE:
+        return {f: v for f, v in value.items() if f in files}
+    raise TypeError(f"LoadResult.{name}: no rule to restrict it to some files")
+
+
+def _merge(name: str, mine: Any, theirs: Any) -> Any:
+    if name == "config_source":
+        return theirs
+    if name == "workspace":
+        # File lists are sorted, as select_files makes them.
+        every = sorted({*mine.files, *theirs.files})
+        return Workspace(theirs.config, every, [*mine.documents, *theirs.documents])
+    if name == "problems":
+        return [*mine, *theirs]
+    if name in _BY_FILE:
+        return mine | theirs
+    raise TypeError(f"LoadResult.{name}: no rule to merge it")
 
 
 def load_workspace(
@@ -153,35 +114,46 @@ def load_scan(
     workers: int | None = None,
     files: Collection[str] | None = None,
 ) -> LoadResult:
-    """Parse what the cache does not hold (on several cores when it is worth it), then type
-    every file's documents, or only those of `files`. `workers` forces the number of
+    """Parse what the snapshot does not hold (on several cores when it is worth it), then
+    type every file's documents, or only those of `files`. `workers` forces the number of
     processes (tests use 1 and 2)."""
     wanted = found.files if files is None else {f: found.files[f] for f in files}
-    result = LoadResult(Workspace(found.config, list(wanted)), found.config_source)
     readable = {f: data for f, data in wanted.items() if isinstance(data, bytes)}
     size = sum(map(len, readable.values()))
-    count = workers if workers is not None else processes(size)
-    snapshot = cache if size >= SNAPSHOT_BYTES else None
-    before: dict[str, tuple[str, bytes]] = (snapshot.load(SNAPSHOT) if snapshot else None) or {}
-    digests = found.hashes if snapshot else {}
-    reuse = {f for f, digest in digests.items() if before.get(f, ("",))[0] == digest}
-    # Results cross processes, and go into the snapshot, as pickled plain data; otherwise
-    # files are parsed in place.
-    serial = snapshot is None and count == 1
+    snapshot = None
+    if cache is not None and size >= SNAPSHOT_BYTES:
+        snapshot = Snapshot(cache, found.digests(cache))
     with gc_paused():
-        todo = [f for f in readable if f not in reuse]
-        fresh = {} if serial else parse_pickled(readable, todo, count)
-        for file, data in wanted.items():
-            if isinstance(data, OSError):
-                result.problems.append(_unreadable(file, data))
-                continue
-            if serial:
-                parsed = parse(file, data)
-            else:
-                parsed = pickle.loads(fresh[file] if file in fresh else before[file][1])
-            _add(result, file, data, parsed)
-    if snapshot is not None and (fresh or before.keys() != reuse):
-        snapshot.store(SNAPSHOT, {f: (digests[f], fresh.get(f) or before[f][1]) for f in readable})
+        parsed, fresh = _parse(readable, snapshot, processes(size) if workers is None else workers)
+        result = _typed(found, wanted, parsed)
+    if snapshot is not None:
+        snapshot.save(list(readable), fresh)
+    return result
+
+
+def _parse(
+    readable: dict[str, bytes], snapshot: Snapshot | None, count: int
+) -> tuple[Callable[[str], Parsed], dict[str, bytes]]:
+    """How to get each file's parse, and the parses made now as pickles (for the snapshot).
+    Parses cross processes, and go into the snapshot, as pickled plain data; with neither,
+    each file is parsed in place when it is typed."""
+    if snapshot is None and count == 1:
+        return (lambda file: parse(file, readable[file])), {}
+    reused = snapshot.reusable if snapshot is not None else {}
+    fresh = parse_pickled(readable, [f for f in readable if f not in reused], count)
+    return (lambda file: pickle.loads(fresh[file] if file in fresh else reused[file])), fresh
+
+
+def _typed(
+    found: Scan, wanted: Mapping[str, bytes | OSError], parsed: Callable[[str], Parsed]
+) -> LoadResult:
+    """Every wanted file's documents typed, in the order of the files."""
+    result = LoadResult(Workspace(found.config, list(wanted)), found.config_source)
+    for file, data in wanted.items():
+        if isinstance(data, OSError):
+            result.problems.append(_unreadable(file, data))
+        else:
+            _add(result, file, data, parsed(file))
     return result
 
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass
-from typing import Any
+from typing import ClassVar
 
 from journeyops.core.diagnostics import Finding
-from journeyops.load.cache import Cache
+from journeyops.load.cache import Cache, Record
 from journeyops.load.suppression_comments import Suppression
 from journeyops.model.facts import Facts
 
-RESULTS = "results.pickle"
 COMPACT = 256
 
 Entries = dict[str, tuple[str, "FileResult"]]  # file -> (content hash, result)
@@ -36,26 +35,39 @@ class FileResult:
     suppressions: list[Suppression]
 
 
+@dataclass(frozen=True)
+class ResultsRecord(Record):
+    """Every file's result: `block`, the pickled `Entries` as last compacted, and
+    `overlay`, the entries of files that changed since."""
+
+    NAME: ClassVar[str] = "results"
+    VERSION: ClassVar[int] = 1
+
+    block: bytes
+    overlay: Entries
+
+
 class ResultStore:
-    def __init__(self, cache: Cache, context: str) -> None:
-        """`context` is everything besides a file's bytes that its result depends on (tool
-        version, config, date): a store written in another context is not used."""
-        self.cache, self.context = cache, context
+    def __init__(self, cache: Cache, key: str) -> None:
+        """`key` is the run key of everything besides a file's bytes that its result
+        depends on (the code, config, date: see `load/run_key.py`): a store written under
+        another key is not used."""
+        self.cache, self.key = cache, key
         self._block = b""
         self._in_block: dict[str, str] = {}
         self._loaded: dict[str, str] = {}
 
     def load(self) -> Entries:
-        stored: Any = self.cache.load(RESULTS)
-        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == self.context):
+        stored = self.cache.load(ResultsRecord, self.key)
+        if stored is None:
             return {}
-        _, block, overlay = stored
         try:
-            entries: Entries = pickle.loads(block) if block else {}
+            entries: Entries = pickle.loads(stored.block) if stored.block else {}
         except Exception:  # signed, so not foreign; but a bug in an old block is only a miss
             return {}
-        self._block, self._in_block = block, {f: digest for f, (digest, _) in entries.items()}
-        entries.update(overlay)
+        self._block = stored.block
+        self._in_block = {f: digest for f, (digest, _) in entries.items()}
+        entries.update(stored.overlay)
         self._loaded = {f: digest for f, (digest, _) in entries.items()}
         return entries
 
@@ -66,6 +78,6 @@ class ResultStore:
         overlay = {f: e for f, e in entries.items() if self._in_block.get(f) != e[0]}
         if not self._block or len(overlay) >= COMPACT:
             block = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-            self.cache.store(RESULTS, (self.context, block, {}))
+            self.cache.store(ResultsRecord(block, {}), self.key)
         else:
-            self.cache.store(RESULTS, (self.context, self._block, overlay))
+            self.cache.store(ResultsRecord(self._block, overlay), self.key)

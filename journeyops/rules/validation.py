@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from journeyops import __version__
 from journeyops.core.diagnostics import Diagnostic, Problem
 from journeyops.core.sourcemap import SourceMap
-from journeyops.load.cache import Cache, content_hash
+from journeyops.load.cache import Cache
+from journeyops.load.run_key import run_key
 from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, load_scan, scan
 from journeyops.load.yaml_reader import LazyPositions
@@ -100,10 +100,10 @@ def _check(
     found: Scan, policy: Policy, options: RunOptions, cache: Cache | None, workers: int | None
 ) -> ValidationResult:
     """Type and check the files the cache knows nothing about, then check across all."""
-    context = content_hash(f"{__version__}\0{options.today}".encode() + found.config_bytes)
-    store = ResultStore(cache, context) if cache is not None else None
+    key = run_key(found.config_bytes, options.today.isoformat())
+    store = ResultStore(cache, key) if cache is not None else None
     before = store.load() if store is not None else {}
-    digests = found.hashes if store is not None else {}
+    digests = found.digests(cache) if cache is not None else {}
     results = {
         f: before[f][1] for f, digest in digests.items() if before.get(f, ("",))[0] == digest
     }
@@ -143,7 +143,9 @@ def _combine(
     options: RunOptions,
 ) -> ValidationResult:
     """Run the cross-file checks over every file's facts, and report it all."""
-    positions = loaded.positions
+    # Files taken from the cache were not loaded: their positions are found from their
+    # bytes when a finding needs them, kept here (not in `loaded`, which stays as loaded).
+    positions = dict(loaded.positions)
 
     def sources(file: str, index: int) -> SourceMap:
         if file not in positions:
