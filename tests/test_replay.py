@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -256,3 +257,16 @@ def test_replay_hands_the_command_a_stream_that_records_without_touching_sys_std
         assert done.value.code == 1
         assert capsys.readouterr().out == "what the command printed\n"
     assert len(seen) == 1
+
+
+def test_replay_inputs_declare_every_variable_the_command_line_reads() -> None:
+    """A variable the commands read (colour, width, annotations) but replay does not key
+    on would replay an output made under another value of it."""
+    from journeyops.cli import replay_inputs  # noqa: PLC0415
+
+    read = set()
+    for path in (ROOT / "journeyops" / "cli").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        read |= set(re.findall(r"environ(?:\.get\(|\[)\"([A-Z_]+)\"", text))
+    assert {"COLUMNS", "NO_COLOR", "GITHUB_ACTIONS"} <= read  # the scan sees them
+    assert read - set(replay_inputs.ENVIRONMENT) == set()

@@ -27,7 +27,7 @@ NOT_REPLAYED: dict[str, tuple[str, ...]] = {
     "no_cache": ("--no-cache",),
 }
 # The environment variables that shape validate's output (colour, width, annotations).
-ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "GITHUB_ACTIONS")
+ENVIRONMENT = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "COLUMNS", "GITHUB_ACTIONS")
 
 _WITH_VALUE = frozenset(spelling for spellings in REPLAYED.values() for spelling in spellings)
 
