@@ -25,7 +25,6 @@ from journeyops.cli.environment import Environment, repository_path
 from journeyops.cli.problems import config_diagnostics, load_diagnostics
 from journeyops.core.atomic import write_atomic
 from journeyops.core.diagnostics import Diagnostic, ExitStatus, Problem
-from journeyops.diff import WORKING_TREE, MissingWorkspace, RevisionConfigError
 from journeyops.load.git_source import GitError
 from journeyops.load.sources import CONFIG_FILE, find_root
 from journeyops.load.workspace import ConfigError
@@ -170,20 +169,23 @@ def _translators(error: Exception) -> dict[type[Exception], Translator]:
     """What each exception the library raises about the user's input means to them."""
     table: dict[type[Exception], Translator] = {
         Usage: lambda run, e: _usage(run, e.message, e.advice),
-        RevisionConfigError: lambda run, e: run.config_problems(
-            [p for _, p in e.problems], None if e.label == WORKING_TREE else e.label
-        ),
         ConfigError: lambda run, e: run.config_problems([p for _, p in e.problems]),
         PolicyError: lambda run, e: run.config_problems(e.problems),
         UnknownModel: lambda run, e: _usage(run, str(e)),
         UnknownFilter: _unknown_filter,
         GitError: lambda run, e: _usage(run, str(e)),
-        MissingWorkspace: lambda run, e: _usage(
-            run, f"there is no workspace at {run.root} in {e.label}"
-        ),
     }
-    # render's errors come with Jinja and Graphviz code, imported only by `render`: an
-    # error of that package means it was imported already.
+    # diff's and render's errors come with their packages, imported only by the command
+    # that runs them: an error of such a package means it was imported already.
+    if type(error).__module__.startswith("journeyops.diff"):
+        from journeyops.diff import WORKING_TREE, MissingWorkspace, RevisionConfigError  # noqa: PLC0415
+
+        table[RevisionConfigError] = lambda run, e: run.config_problems(
+            [p for _, p in e.problems], None if e.label == WORKING_TREE else e.label
+        )
+        table[MissingWorkspace] = lambda run, e: _usage(
+            run, f"there is no workspace at {run.root} in {e.label}"
+        )
     if type(error).__module__.startswith("journeyops.render"):
         from journeyops.render import GraphvizError, InvalidConfig, TemplateProblem  # noqa: PLC0415
         from journeyops.render.output import OutputError  # noqa: PLC0415

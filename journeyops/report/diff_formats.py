@@ -16,14 +16,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
-from journeyops.diff.fields import summary
 from journeyops.report.base import ReportContext, Reporters
 from journeyops.report.formatting import FORMAT_VERSION, code_span, readable
 from journeyops.report.github import without_legacy_commands
 from journeyops.report.safe_text import dumps_json, printable
+
+if TYPE_CHECKING:  # `diff` itself is imported only when a diff runs, not by every command
+    from journeyops.diff import DocumentChange, FieldChange, RankChange, WorkspaceDiff
 
 
 class DiffFormat(StrEnum):
@@ -58,6 +59,8 @@ def show(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    from journeyops.diff.fields import summary  # noqa: PLC0415 - only when a diff is shown
+
     if isinstance(value, list):
         text = ", ".join(_shown(summary(v)) for v in value)
         shown = f"[{text}]"

@@ -38,13 +38,15 @@ MODEL_TYPES: dict[str, type[ScoringModel[Any]]] = {
     "weighted": Weighted,
 }
 
-# Usable by name with no configuration (a weighted scorecard needs its criteria).
+# Usable by name with no configuration (a weighted scorecard needs its criteria). Built
+# without validation: every field is its default, and validating would build five pydantic
+# validators at import, a cost every command would pay before doing anything.
 BUILTIN: dict[str, ModelConfig] = {
-    "rice": RiceOptions(type="rice"),
-    "ice": IceOptions(type="ice"),
-    "wsjf": WsjfOptions(type="wsjf"),
-    "opportunity": OpportunityScoreOptions(type="opportunity"),
-    "value": ValueOptions(type="value"),
+    "rice": RiceOptions.model_construct(type="rice"),
+    "ice": IceOptions.model_construct(type="ice"),
+    "wsjf": WsjfOptions.model_construct(type="wsjf"),
+    "opportunity": OpportunityScoreOptions.model_construct(type="opportunity"),
+    "value": ValueOptions.model_construct(type="value"),
 }
 
 
