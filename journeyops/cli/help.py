@@ -25,25 +25,25 @@ def _readable(params: list[Any]) -> None:
             param.metavar = ""
 
 
-class HelpCommand(TyperCommand):
+class _ReadableHelp:
+    """For a command or group: its parameters and its help option shown as `_readable` says."""
+
+    params: list[Any]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _readable(self.params)
 
     def get_help_option(self, ctx: Any) -> TyperOption | None:
-        option = super().get_help_option(ctx)
+        option: TyperOption | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             _readable([option])
         return option
 
 
-class HelpGroup(TyperGroup):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _readable(self.params)
+class HelpCommand(_ReadableHelp, TyperCommand):
+    pass
 
-    def get_help_option(self, ctx: Any) -> TyperOption | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            _readable([option])
-        return option
+
+class HelpGroup(_ReadableHelp, TyperGroup):
+    pass
