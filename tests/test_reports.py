@@ -192,3 +192,33 @@ def test_changed_since_summary_counts_what_it_says(cli: Cli, tmp_path: Path) -> 
     assert (counted["files_checked"], counted["files_with_findings"]) == (1, 5)
     assert counted["unchanged_files_with_findings"] == 4
     assert counted["changed_since"]["in_unchanged_files"] == 4
+
+
+def test_text_report_plain_and_through_rich_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain text is written without rich (a clean run in CI does not import it); it must
+    be what rich itself prints without colour, and colour must only add styles."""
+    from rich.text import Text  # noqa: PLC0415
+
+    from journeyops.load.sources import DiskSource  # noqa: PLC0415
+    from journeyops.report import text as text_module  # noqa: PLC0415
+    from journeyops.report.formatting import string_console  # noqa: PLC0415
+    from journeyops.rules.validation import validate  # noqa: PLC0415
+
+    result = validate(DiskSource(ROOT / "examples" / "broken"))
+    assert result.diagnostics and any(d.hint for d in result.diagnostics)
+    captured: list[list[text_module.Line]] = []
+    real = text_module.styled
+
+    def capture(lines: list[text_module.Line], color_system: str | None) -> str:
+        captured.append(lines)
+        return real(lines, color_system)
+
+    monkeypatch.setattr(text_module, "styled", capture)
+    plain = text_module.TextReporter(ReportContext()).render(result)
+    console, buffer = string_console(None)
+    for line in captured[0]:
+        console.print(Text.assemble(*line))
+    assert plain == buffer.getvalue()
+    colored = text_module.TextReporter(ReportContext(color_system="truecolor")).render(result)
+    assert "\x1b[" in colored
+    assert Text.from_ansi(colored).plain == plain

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
-from rich.text import Text
 
 from journeyops.cli.environment import Environment, repository_path
 from journeyops.cli.problems import config_diagnostics, load_diagnostics
@@ -107,12 +106,16 @@ class Run:
             raise Usage(f"cannot write {what}: {error.strerror or error}") from None
 
     def error(self, message: str, advice: str = "") -> None:
+        from rich.text import Text  # noqa: PLC0415 - rich only when there is something to say
+
         text = Text.assemble(("error:", "bold red"), " ", printable(message))
         if advice:
             text.append("\n" + advice)
         self.env.stderr_console().print(text)
 
     def warning(self, message: str) -> None:
+        from rich.text import Text  # noqa: PLC0415
+
         text = Text.assemble(("warning:", "yellow"), " ", printable(message))
         self.env.stderr_console().print(text)
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from journeyops.core.numbers import HUGE, plain
 from journeyops.report.safe_text import printable
@@ -97,6 +99,9 @@ def string_console(
 ) -> tuple[Console, io.StringIO]:
     """A rich console that renders into a string: plain text unless `color_system` is given
     (the command line passes one only when standard output is a terminal)."""
+    # Imported here: a plain report does not need rich, and a clean run imports none of it.
+    from rich.console import Console  # noqa: PLC0415
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -6,9 +6,6 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from enum import StrEnum
 
-from rich.table import Table
-from rich.text import Text
-
 from journeyops.metrics.figures import Figure
 from journeyops.report.base import ReportContext, Reporters
 from journeyops.report.formatting import FORMAT_VERSION, measured, string_console
@@ -41,6 +38,10 @@ def standing_text(figure: Figure) -> str:
 
 
 def table(figures: Sequence[Figure], context: ReportContext) -> str:
+    # rich only when a table is shown: `validate` imports this module for no table.
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
     console, buffer = string_console(context.color_system, width=140)
     grid = Table("journey", "step", "id", "kind", "name", "value", "target", "status", "responses")
     for column in (5, 6, 8):

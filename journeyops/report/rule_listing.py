@@ -8,10 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
-
-from rich.console import RenderableType
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from journeyops.report.base import ReportContext, Reporters
 from journeyops.report.formatting import FORMAT_VERSION, string_console
@@ -19,6 +16,9 @@ from journeyops.report.rule_docs import rule_markdown, rules_markdown
 from journeyops.report.safe_text import dumps_json
 from journeyops.rules.engine import Rule
 from journeyops.rules.policy import Policy
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class RulesFormat(StrEnum):
@@ -48,6 +48,9 @@ class RuleListing:
 
 
 def table(listing: RuleListing, context: ReportContext) -> str:
+    # rich only when a table is shown: `validate` imports this module for no table.
+    from rich.table import Table  # noqa: PLC0415
+
     grid = Table("id", "name", "default", "here", "finds", box=None, pad_edge=False)
     for row in listing.rows():
         grid.add_row(row["id"], row["name"], row["default_severity"], row["here"], row["summary"])

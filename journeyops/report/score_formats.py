@@ -7,10 +7,7 @@ import csv
 import io
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from journeyops.report.base import ReportContext, Reporters
 from journeyops.report.formatting import (
@@ -23,6 +20,9 @@ from journeyops.report.formatting import (
 )
 from journeyops.report.safe_text import dumps_json, printable
 from journeyops.scoring.ranking import Entry, Evaluation, Ranking
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 class ScoreFormat(StrEnum):
@@ -50,6 +50,8 @@ def _unscored_reason(evaluation: Evaluation) -> str:
 def _cell(text: str) -> Text:
     """User text for a rich table: control characters escaped, and `[red]` shown as
     written (a plain str cell would be read as rich markup)."""
+    from rich.text import Text  # noqa: PLC0415
+
     return Text(printable(text))
 
 
@@ -59,6 +61,9 @@ def _header(ranking: Ranking) -> str:
 
 
 def table(ranking: Ranking, context: ReportContext) -> str:
+    # rich only when a table is shown: `validate` imports this module for no table.
+    from rich.table import Table  # noqa: PLC0415
+
     console, buffer = string_console(context.color_system, width=160)
     console.print(f"[bold]{_header(ranking)}[/]", highlight=False)
     grid = Table("rank", "id", "title", "score", "inputs", "journey/step", "status", "owner")

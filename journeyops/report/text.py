@@ -7,9 +7,6 @@ escape sequence, a line break or a workflow command."""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
-
 from journeyops.core.diagnostics import Diagnostic, Severity
 from journeyops.report.base import Reporter
 from journeyops.report.formatting import string_console
@@ -19,39 +16,51 @@ from journeyops.rules.validation import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
+Part = str | tuple[str, str]  # text, or (text, rich style)
+Line = tuple[Part, ...]
+
 
 class TextReporter(Reporter):
     def render(self, result: ValidationResult) -> str:
-        console, buffer = string_console(self.context.color_system)
+        lines: list[Line] = []
         previous: str | None = None
         for diagnostic in result.diagnostics:
             if previous is not None and diagnostic.file != previous:
-                console.print()
+                lines.append(())
             previous = diagnostic.file
-            self._line(console, diagnostic)
+            lines += self._lines(diagnostic)
         if result.diagnostics:
-            console.print()
-        console.print(_summary(result))
+            lines.append(())
+        lines.append(_summary(result))
         if result.changes is not None:
-            console.print(_scope(result))
-        return without_legacy_commands(buffer.getvalue())
+            lines.append(_scope(result))
+        return without_legacy_commands(styled(lines, self.context.color_system))
 
-    def _line(self, console: Console, d: Diagnostic) -> None:
-        # Text objects, not markup strings: messages quote user text such as "[draft]".
+    def _lines(self, d: Diagnostic) -> list[Line]:
         path = line_start(printable(self.context.display(d.file)))
         where = f"{path}:{d.span.line}:{d.span.column}:"
-        line = Text.assemble(
-            (where, "bold"),
-            " ",
-            (d.severity.value, _STYLE[d.severity]),
-            " ",
-            (d.rule, "cyan"),
-            " ",
-            printable(d.message),
-        )
-        console.print(line)
+        severity = (d.severity.value, _STYLE[d.severity])
+        message = printable(d.message)
+        lines: list[Line] = [((where, "bold"), " ", severity, " ", (d.rule, "cyan"), " ", message)]
         if d.hint:
-            console.print(Text.assemble("  hint: ", (printable(d.hint), "green")))
+            lines.append(("  hint: ", (printable(d.hint), "green")))
+        return lines
+
+
+def styled(lines: list[Line], color_system: str | None) -> str:
+    """The lines as text: plain unless `color_system` is given (a terminal). Plain text
+    needs no rich, so a clean run in CI does not import it; with colour, the parts become
+    rich `Text` (never markup: messages quote user text such as "[draft]")."""
+    if color_system is None:
+        return "".join(
+            "".join(p if isinstance(p, str) else p[0] for p in line) + "\n" for line in lines
+        )
+    from rich.text import Text  # noqa: PLC0415 - only for a terminal
+
+    console, buffer = string_console(color_system)
+    for line in lines:
+        console.print(Text.assemble(*line))
+    return buffer.getvalue()
 
 
 def line_start(path: str) -> str:
@@ -62,13 +71,13 @@ def line_start(path: str) -> str:
     return path if first.isalnum() or (first and first in "._-/~") else "./" + path
 
 
-def _summary(result: ValidationResult) -> Text:
+def _summary(result: ValidationResult) -> Line:
     if result.config_error:
-        return Text.assemble(("✗ ", "bold red"), "fix journeyops.yaml; nothing else was checked")
+        return (("✗ ", "bold red"), "fix journeyops.yaml; nothing else was checked")
     changes = result.changes
     checked = _count(result.files_checked, "file" if changes is None else "changed file")
     if not result.diagnostics:
-        return Text.assemble(("✓ ", "bold green"), f"{checked} checked, no problems found")
+        return (("✓ ", "bold green"), f"{checked} checked, no problems found")
     counts = ((result.errors, "error"), (result.warnings, "warning"))
     found = ", ".join(_count(n, noun) for n, noun in counts if n)
     with_findings = len({d.file for d in result.diagnostics})
@@ -82,16 +91,16 @@ def _summary(result: ValidationResult) -> Text:
             affected = _count(changes.files_affected, "unchanged file")
             where += f"; {_count(changes.in_unchanged_files, 'finding')} in {affected} it affects"
         where += ")"
-    return Text.assemble(("✗ ", "bold red" if result.errors else "yellow"), f"{found} {where}")
+    return (("✗ ", "bold red" if result.errors else "yellow"), f"{found} {where}")
 
 
-def _scope(result: ValidationResult) -> Text:
+def _scope(result: ValidationResult) -> Line:
     changes = result.changes
     assert changes is not None
     line = f"  only what changed since {printable(changes.revision)} is reported"
     if changes.left_out:
         line += f"; {_count(changes.left_out, 'older finding')} in unchanged files not shown"
-    return Text(line, style="dim")
+    return ((line, "dim"),)
 
 
 def _count(n: int, noun: str) -> str:
