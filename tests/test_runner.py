@@ -61,6 +61,40 @@ def test_every_command_reports_a_config_mistake_as_validate_does(
     assert (status, out, err) == (2, "", CONFIG_REPORT)
 
 
+# Mistakes beyond the schema: a `lint:` rule that does not exist, and a default scoring
+# model that does not exist (each at its own line), and both at once.
+SETTINGS_MISTAKES = {
+    "lint": "lint:\n  rules:\n    JO999: off\n",
+    "scoring": "scoring:\n  default: ricey\n",
+    "both": "lint:\n  rules:\n    JO999: off\nscoring:\n  default: ricey\n",
+}
+
+
+@pytest.mark.parametrize("mistake_kind", sorted(SETTINGS_MISTAKES))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "."],
+        ["render", ".", "--out", "../site", "--no-diagrams"],
+        ["metrics", "."],
+        ["rules", "."],
+        ["diff", "main"],
+    ],
+)
+def test_every_command_reports_a_settings_mistake_as_validate_does(
+    cli: Cli, mistake: Path, args: list[str], mistake_kind: str
+) -> None:
+    settings = "version: 1\nname: A mistake in the settings\n" + SETTINGS_MISTAKES[mistake_kind]
+    (mistake / "journeyops.yaml").write_text(settings)
+    status, report, err = cli("validate", ".", cwd=mistake)
+    assert (status, err) == (2, "")
+    assert report.count("JO011") == (2 if mistake_kind == "both" else 1)
+    assert ("JO999" in report) == (mistake_kind != "scoring")
+    assert ("ricey" in report) == (mistake_kind != "lint")
+    status, out, err = cli(*args, cwd=mistake)
+    assert (status, out, err) == (2, "", report)
+
+
 def test_a_broken_config_in_a_base_revision_is_shown_under_gits_name(
     cli: Cli, mistake: Path
 ) -> None:

@@ -37,3 +37,16 @@ def test_schema_check_detects_a_stale_file(cli: Cli, tmp_path: Path) -> None:
     assert status == 1
     assert "persona.schema.json" in out
     assert (tmp_path / "persona.schema.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_schema_file_that_is_not_text_is_stale_not_a_traceback(cli: Cli, tmp_path: Path) -> None:
+    assert cli("schema", "--out", str(tmp_path))[0] == 0
+    (tmp_path / "journey.schema.json").write_bytes(b"\xff\xfe{")
+    status, out, err = cli("schema", "--out", str(tmp_path), "--check")
+    assert (status, err) == (1, "")
+    assert "stale schemas in" in out and "journey.schema.json" in out
+    status, out, err = cli("schema", "--out", str(tmp_path))
+    assert (status, err) == (0, "")
+    assert (tmp_path / "journey.schema.json").read_text(encoding="utf-8") == all_schemas()[
+        "journey.schema.json"
+    ]

@@ -11,8 +11,10 @@ from journeyops.cli.problems import load_diagnostics
 from journeyops.cli.runner import Run, execute
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.load.git_source import read_revision, resolve_revision
+from journeyops.load.scan import ConfigError
 from journeyops.load.sources import DiskSource, WorkspaceSource
 from journeyops.report.diff_formats import REPORTERS, DiffFormat
+from journeyops.rules.config_check import check_config
 
 
 def diff(
@@ -87,7 +89,7 @@ def diff(
 
     def command(run: Run) -> ExitStatus:
         # Imported only by this command, not by every run of the tool.
-        from journeyops.diff import WORKING_TREE  # noqa: PLC0415
+        from journeyops.diff import WORKING_TREE, RevisionConfigError, has_workspace  # noqa: PLC0415
         from journeyops.diff import diff as run_diff  # noqa: PLC0415
 
         root = run.workspace(workspace)
@@ -98,6 +100,11 @@ def diff(
         head_source: WorkspaceSource = (
             DiskSource(root) if head_commit is None else read_revision(root, head_commit)
         )
+        if has_workspace(head_source):  # every mistake in the head's journeyops.yaml
+            try:
+                check_config(head_source)
+            except ConfigError as error:
+                raise RevisionConfigError(head or WORKING_TREE, error) from None
         result = run_diff(base_source, head_source, base, head or WORKING_TREE, model_name=model)
         run.out(REPORTERS[output_format](result, run.report_context()))
         problems = load_diagnostics(result.head_problems)

@@ -15,6 +15,7 @@ from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import load_workspace
 from journeyops.metrics.figures import figures
 from journeyops.report.metrics_formats import REPORTERS, MetricsFormat
+from journeyops.rules.config_check import check_config
 from journeyops.scoring.filters import unknown_value
 
 
@@ -46,7 +47,9 @@ def metrics(
     """
 
     def command(run: Run) -> ExitStatus:
-        loaded = load_workspace(DiskSource(run.workspace(path)))
+        source = DiskSource(run.workspace(path))
+        check_config(source)  # every mistake in journeyops.yaml, as every command reports it
+        loaded = load_workspace(source)
         journeys = loaded.workspace.journeys
         if journey is not None and journey not in journeys:
             run.diagnostics(load_diagnostics(loaded.problems))

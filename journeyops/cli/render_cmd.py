@@ -10,6 +10,7 @@ import typer
 from journeyops.cli.options import NoCache, WorkspacePath, at_least_one
 from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.diagnostics import ExitStatus
+from journeyops.core.outputs import SITE
 from journeyops.load.cache import Cache
 from journeyops.load.sources import DiskSource
 from journeyops.report.render_summary import REPORTERS, LeftOut, RenderFormat, RenderSummary
@@ -33,7 +34,7 @@ def render(
             "It may be a link to a folder; links inside it are never written or removed "
             "through.",
         ),
-    ] = Path("site"),
+    ] = Path(SITE),
     model: Annotated[
         str | None,
         typer.Option(

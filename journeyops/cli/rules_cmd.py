@@ -11,10 +11,10 @@ from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.core.suggest import did_you_mean
 from journeyops.load.sources import DiskSource, find_root
-from journeyops.load.workspace import load_config
 from journeyops.report.rule_listing import REPORTERS, RuleListing, RulesFormat, explanation
 from journeyops.rules import RULES
-from journeyops.rules.policy import Policy, build_policy, default_policy
+from journeyops.rules.config_check import check_config
+from journeyops.rules.policy import Policy, default_policy
 
 
 def rules(
@@ -91,5 +91,4 @@ def _policy(run: Run, path: Path) -> Policy:
     if root is None:
         return default_policy(RULES)
     run.root = root
-    config, config_source, _ = load_config(DiskSource(root))
-    return build_policy(config.lint, RULES, config_source)
+    return check_config(DiskSource(root))

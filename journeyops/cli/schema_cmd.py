@@ -40,8 +40,7 @@ def schema(
         stale = []
         for name, text in schemas.items():
             target = out / name
-            current = target.read_text(encoding="utf-8") if target.is_file() else None
-            if current == text:
+            if _current(target) == text:
                 continue
             stale.append(name)
             if not check:
@@ -59,3 +58,13 @@ def schema(
         return ExitStatus.OK
 
     execute(context, command)
+
+
+def _current(target: Path) -> str | None:
+    """What a schema file holds now (line endings read as text reads them), or None when it
+    cannot be read as UTF-8 text (missing, a folder, unreadable, other bytes): then it is
+    stale, and writing it says what is wrong, if anything."""
+    try:
+        return target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

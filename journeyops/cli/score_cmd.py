@@ -17,6 +17,7 @@ from journeyops.load.sources import DiskSource
 from journeyops.report.matrix import matrix_svg
 from journeyops.report.score_formats import REPORTERS, ScoreFormat, explain
 from journeyops.rules import RULES
+from journeyops.rules.config_check import check_config
 from journeyops.scoring.filters import Filters, unknown_opportunity
 from journeyops.scoring.run import score as run_score
 
@@ -113,6 +114,7 @@ def score(
 
     def command(run: Run) -> ExitStatus:
         root = run.workspace(path)
+        check_config(DiskSource(root))  # a mistake in lint: too, as every command reports it
         cache = None if no_cache else Cache(root)
         ranked = run_score(DiskSource(root), model, filters, cache)
         if explain_id is not None:

@@ -16,9 +16,9 @@ from journeyops.load.yaml_reader import LazyPositions
 from journeyops.model.facts import Index, facts_of
 from journeyops.model.workspace import Workspace
 from journeyops.rules import RULES, RunOptions, check_across, check_documents, finish
+from journeyops.rules.config_check import configured_policy
 from journeyops.rules.file_results import FileResult, ResultStore
-from journeyops.rules.policy import Policy, PolicyError, build_policy
-from journeyops.scoring import scoring_config_problems
+from journeyops.rules.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -81,14 +81,9 @@ def validate(
     options = options or RunOptions()
     try:
         found = scan(source)
-        policy = build_policy(found.config.lint, RULES, found.config_source)
+        policy = configured_policy(found.config, found.config_source)
     except ConfigError as error:
         return _config_failure([p for _, p in error.problems])
-    except PolicyError as error:
-        return _config_failure(error.problems)
-    scoring_problems = scoring_config_problems(found.config.scoring, found.config_source)
-    if scoring_problems:
-        return _config_failure(scoring_problems)
     # Unpickling every file's results and checking across them creates a million objects
     # that all live on: the collector would scan them again and again (measured: 0.16 s
     # instead of 0.03 s for the results of 7,000 files).
