@@ -77,10 +77,20 @@ def test_an_edited_rule_never_serves_stale_findings(package: Path, tmp_path: Pat
         assert done.returncode == 1, done.stderr
         return report.read_text() if "-o" in extra else done.stdout
 
+    def entries() -> dict[str, tuple[int, int]]:
+        """Each cache entry's inode and modification: a run served from an entry leaves it."""
+        found = (workspace / FOLDER).glob("*/*.pickle")
+        return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in found}
+
     # Replayed, and (with a report file, which is never replayed) from per-file results.
     written = ("-f", "json", "-o", str(report))
-    assert "unknown persona 'first-time-buyr'" in run() == run()
+    first = run()
+    kept = entries()
+    assert {"replay.pickle", "results.pickle"} <= kept.keys()
+    assert "unknown persona 'first-time-buyr'" in first == run()
+    assert entries() == kept  # the second run was the record, not a run that wrote it again
     assert "unknown persona 'first-time-buyr'" in run(*written) == run(*written)
+    assert entries()["results.pickle"] == kept["results.pickle"]
     rule = package / "rules" / "references.py"
     rule.write_text(rule.read_text().replace('f"unknown {target}', 'f"no such {target}'))
     assert "no such persona 'first-time-buyr'" in run()
