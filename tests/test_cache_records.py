@@ -13,7 +13,7 @@ from typing import ClassVar
 import pytest
 
 from journeyops.load import cache as cache_module
-from journeyops.load import scan as scan_module
+from journeyops.load import sources as sources_module
 from journeyops.load import workspace as workspace_module
 from journeyops.load.cache import FOLDER, Cache, Record, entry_name
 from journeyops.load.parallel import parse_pickled
@@ -104,7 +104,7 @@ def test_every_load_with_a_cache_skips_hashing_unchanged_files(
         hashed.append(1)
         return real(data)
 
-    monkeypatch.setattr(scan_module, "content_hash", counted)
+    monkeypatch.setattr(sources_module, "content_hash", counted)
     first = load_workspace(DiskSource(workspace), Cache(workspace))
     files = len(first.workspace.files)
     assert len(hashed) == files > 5

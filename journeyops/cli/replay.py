@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from journeyops.cli.replay_inputs import ENVIRONMENT, replayable_path
-from journeyops.load.cache import Cache, Record, content_hash
+from journeyops.load.cache import Cache, Record
 from journeyops.load.run_key import run_key
-from journeyops.load.sources import CONFIG_FILE, DiskSource, ReadOnce, find_root
+from journeyops.load.sources import CONFIG_FILE, DiskSource, ReadOnce, find_root, hash_files
 
 
 @dataclass(frozen=True)
@@ -75,19 +75,15 @@ def read_workspace(root: Path, cache: Cache) -> ReadOnce:
     listing = list(disk.yaml_files())
     known = disk.digests(cache)
     files: dict[str, bytes | OSError] = {}
-    digests: dict[str, str] = {}
-    for file in dict.fromkeys([CONFIG_FILE, *listing]):
-        digest = known.known(file)
-        if digest is None:
-            try:
-                data = files[file] = disk.read(file)
-            except OSError as error:  # refused (a link out, a fifo, ...) or unreadable
-                files[file] = error
-                continue
-            digest = content_hash(data)
-            known.learn(file, digest)
-        digests[file] = digest
-    known.save()
+
+    def read(file: str) -> bytes | OSError:
+        try:
+            files[file] = disk.read(file)
+        except OSError as error:  # refused (a link out, a fifo, ...) or unreadable
+            files[file] = error
+        return files[file]
+
+    digests = hash_files(dict.fromkeys([CONFIG_FILE, *listing]), read, known)
     return ReadOnce(root, listing, files, digests, disk)
 
 

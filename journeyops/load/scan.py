@@ -12,10 +12,10 @@ from journeyops.core.diagnostics import FILE_START, Finding, Problem
 from journeyops.core.outputs import NOT_INPUT
 from journeyops.core.sourcemap import SourceMap
 from journeyops.load import schema_errors
-from journeyops.load.cache import Cache, content_hash
+from journeyops.load.cache import Cache
 from journeyops.load.regular_files import Refused
 from journeyops.load.selection import select_files
-from journeyops.load.sources import CONFIG_FILE, NothingKnown, WorkspaceSource
+from journeyops.load.sources import CONFIG_FILE, NothingKnown, WorkspaceSource, hash_files
 from journeyops.load.yaml_reader import Rejected, read_yaml
 from journeyops.model import Config
 
@@ -68,18 +68,7 @@ class Scan:
         them (in `cache`) for the next run. Computed once."""
         if self._digests is None:
             known = self.source.digests(cache) if self.source is not None else NothingKnown()
-            digests = {}
-            for path in self.files:
-                digest = known.known(path)
-                if digest is None:
-                    data = self.files[path]
-                    if isinstance(data, OSError):
-                        continue
-                    digest = content_hash(data)
-                    known.learn(path, digest)
-                digests[path] = digest
-            known.save()
-            self._digests = digests
+            self._digests = hash_files(self.files, self.files.__getitem__, known)
         return self._digests
 
 

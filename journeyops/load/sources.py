@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from journeyops.load.cache import Cache
+from journeyops.load.cache import Cache, content_hash
 from journeyops.load.file_stats import FileStats
 from journeyops.load.regular_files import Kind, read_regular, walk
 
@@ -51,6 +51,26 @@ class WorkspaceSource(Protocol):
     def digests(self, cache: Cache) -> KnownDigests:
         """What this source knows of its files' hashes; `cache` is where it may keep it."""
         ...
+
+
+def hash_files(
+    paths: Iterable[str], read: Callable[[str], bytes | OSError], known: KnownDigests
+) -> dict[str, str]:
+    """The content hash of every readable file of `paths`: what `known` knows, else hashed
+    from the bytes `read` gives (and taught to `known`, which then keeps what it learned).
+    A file that cannot be read has no hash; why is the reader's to report."""
+    digests = {}
+    for path in paths:
+        digest = known.known(path)
+        if digest is None:
+            data = read(path)
+            if isinstance(data, OSError):
+                continue
+            digest = content_hash(data)
+            known.learn(path, digest)
+        digests[path] = digest
+    known.save()
+    return digests
 
 
 class NothingKnown:
