@@ -4,6 +4,7 @@ file problems never dropped, and output only through the injected streams."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -163,6 +164,34 @@ def test_commands_write_to_the_injected_streams_only(
     assert status in (0, 1), err.getvalue()
     assert leaked == ""
     assert expected in "\n" + out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "northwind", "-f", "json", "-o", "report.json"],
+        ["score", "northwind", "--top", "1"],
+        ["metrics", "northwind"],
+        ["rules", "northwind"],
+    ],
+)
+def test_relative_paths_are_read_from_the_environments_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """The process runs elsewhere (as a language server or a test would): PATH, and a
+    report file, are the environment's folder's."""
+    shutil.copytree(NORTHWIND, tmp_path / "here" / "northwind")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    environment, out, err = injected(tmp_path / "here")
+    status, leaked = invoke(args, environment)
+    assert (status, leaked) == (0, ""), err.getvalue()
+    if "-o" in args:
+        report = json.loads((tmp_path / "here" / "report.json").read_text(encoding="utf-8"))
+        assert report["summary"]["files_checked"] > 5
+        assert not (tmp_path / "elsewhere" / "report.json").exists()
+    else:
+        assert out.getvalue()
 
 
 class _Terminal(io.StringIO):

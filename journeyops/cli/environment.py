@@ -65,6 +65,10 @@ class Environment:
     def with_source(self, source: WorkspaceSource) -> Environment:
         return replace(self, source=source)
 
+    def absolute(self, path: Path) -> Path:
+        """A path the user gave, read from this environment's folder (not the process's)."""
+        return path if path.is_absolute() else self.cwd / path
+
     @property
     def color_system(self) -> str | None:
         """The rich colour system for standard output, or None for plain text."""

@@ -87,7 +87,8 @@ def explain(
 def _policy(run: Run, path: Path) -> Policy:
     """The `lint:` policy of the workspace above `path`; the defaults outside one. A broken
     journeyops.yaml raises ConfigError or PolicyError (reported by the runner)."""
-    root = find_root(path) if path.exists() else None
+    where = run.env.absolute(path)
+    root = find_root(where) if where.exists() else None
     if root is None:
         return default_policy(RULES)
     run.root = root

@@ -55,12 +55,13 @@ class Run:
     def workspace(self, path: Path) -> Path:
         """The workspace that holds `path` (remembered for showing paths), or Usage saying
         how to make one."""
-        if not path.exists():
+        where = self.env.absolute(path)
+        if not where.exists():
             raise Usage(f"{path} does not exist")
-        root = find_root(path)
+        root = find_root(where)
         if root is None:
             raise Usage(
-                f"no {CONFIG_FILE} found in {path.resolve()} or any folder above it.",
+                f"no {CONFIG_FILE} found in {where.resolve()} or any folder above it.",
                 f"Create {CONFIG_FILE} at the root of your workspace, for example:\n\n"
                 "  version: 1\n  name: My journeys\n\n"
                 "(`journeyops init` will do this for you in a later release.)",
@@ -95,7 +96,7 @@ class Run:
             self.out(text)
             return
         with self.writing(str(output)):
-            write_atomic(output, text)
+            write_atomic(self.env.absolute(output), text)
 
     @contextmanager
     def writing(self, what: str) -> Iterator[None]:

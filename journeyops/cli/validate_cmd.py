@@ -115,7 +115,7 @@ def validate(
         plan = _plan(formats or [], outputs or [], run.env)
         root = run.workspace(path)
         since = None if changed_since is None else _resolve(root, changed_since)
-        target = path.resolve()
+        target = run.env.absolute(path).resolve()
         only = None if target == root else target.relative_to(root).as_posix()
         options = RunOptions(today=today.date()) if today else RunOptions()
         cache = None if no_cache else Cache(root)
