@@ -22,7 +22,8 @@ from journeyops.load.git_source import (
 from journeyops.load.sources import DiskSource, WorkspaceSource
 from journeyops.report import REPORTERS, OutputFormat
 from journeyops.rules import RunOptions
-from journeyops.rules.validation import ValidationResult, only_changes
+from journeyops.rules.changes import only_changes
+from journeyops.rules.validation import ValidationResult
 from journeyops.rules.validation import validate as run_validation
 
 Plan = list[tuple[OutputFormat, Path | None]]
