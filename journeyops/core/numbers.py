@@ -19,6 +19,8 @@ def plain(value: float, decimals: int = 4) -> str:
     separators: 675, 0.8, 24, 4.08, 7893.3333; `1e+308` beyond 15 digits; `nan` and `inf`
     as such. Rounded before it is written, so a tiny negative reads `0`, not `-0`."""
     value = float(value)
+    if value.is_integer() and abs(value) < HUGE:  # the common case, and the quickest
+        return str(int(value))
     if not math.isfinite(value) or abs(value) >= HUGE:
         return f"{value:.4g}"
     value = round(value, decimals)
