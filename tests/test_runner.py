@@ -28,6 +28,16 @@ CONFIG_REPORT = (
 )
 
 
+# Every command that reads journeyops.yaml, run in the fixture (validate is the reference).
+READING_CONFIG = [
+    ["score", "."],
+    ["render", ".", "--out", "../site", "--no-diagrams"],
+    ["metrics", "."],
+    ["rules", "."],
+    ["diff", "main"],
+]
+
+
 @pytest.fixture
 def mistake(tmp_path: Path) -> Path:
     """The fixture committed with a correct journeyops.yaml, then broken in the working
@@ -45,13 +55,7 @@ def mistake(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "args",
-    [
-        ["score", "."],
-        ["render", ".", "--out", "../site", "--no-diagrams"],
-        ["metrics", "."],
-        ["rules", "."],
-        ["diff", "main"],
-    ],
+    READING_CONFIG,
 )
 def test_every_command_reports_a_config_mistake_as_validate_does(
     cli: Cli, mistake: Path, args: list[str]
@@ -74,13 +78,7 @@ SETTINGS_MISTAKES = {
 @pytest.mark.parametrize("mistake_kind", sorted(SETTINGS_MISTAKES))
 @pytest.mark.parametrize(
     "args",
-    [
-        ["score", "."],
-        ["render", ".", "--out", "../site", "--no-diagrams"],
-        ["metrics", "."],
-        ["rules", "."],
-        ["diff", "main"],
-    ],
+    READING_CONFIG,
 )
 def test_every_command_reports_a_settings_mistake_as_validate_does(
     cli: Cli, mistake: Path, args: list[str], mistake_kind: str
