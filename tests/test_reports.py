@@ -222,3 +222,77 @@ def test_text_report_plain_and_through_rich_agree(monkeypatch: pytest.MonkeyPatc
     colored = text_module.TextReporter(ReportContext(color_system="truecolor")).render(result)
     assert "\x1b[" in colored
     assert Text.from_ansi(colored).plain == plain
+
+
+# GitLab's code-quality issue, as its documentation describes the fields it reads.
+GITLAB_ISSUE = {
+    "type": "object",
+    "required": ["description", "check_name", "fingerprint", "severity", "location"],
+    "properties": {
+        "description": {"type": "string", "minLength": 1},
+        "check_name": {"type": "string", "minLength": 1},
+        "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+        "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+        "location": {
+            "type": "object",
+            "required": ["path", "lines"],
+            "properties": {
+                "path": {"type": "string"},
+                "lines": {
+                    "type": "object",
+                    "required": ["begin"],
+                    "properties": {"begin": {"type": "integer", "minimum": 1}},
+                },
+            },
+        },
+    },
+}
+
+
+def test_gitlab_code_quality_matches_golden_and_the_findings(
+    cli: Cli, golden: Callable[[str, str], None], broken_json: dict[str, object]
+) -> None:
+    status, out, _ = cli(*BROKEN, "--format", "gitlab", cwd=ROOT)
+    assert status == 1
+    golden("broken.gitlab.json", out)
+    issues = json.loads(out)
+    jsonschema.validate(issues, {"type": "array", "items": GITLAB_ISSUE})
+    diagnostics = broken_json["diagnostics"]
+    assert isinstance(diagnostics, list)
+    assert [(i["location"]["lines"]["begin"], i["severity"]) for i in issues] == [
+        (d["line"], "major" if d["severity"] == "error" else "minor") for d in diagnostics
+    ]
+    # Paths are the repository's (what GitLab resolves them against), not the workspace's.
+    assert {i["location"]["path"].split("/")[0] for i in issues} == {"examples"}
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_fingerprints_survive_lines_moving_and_match_sarif(tmp_path: Path, cli: Cli) -> None:
+    (tmp_path / "journeyops.yaml").write_text("version: 1\nname: X\nlint: {select: [JO0]}\n")
+    (tmp_path / "p.yaml").write_text("kind: persona\nid: p\n")
+    first = json.loads(cli("validate", str(tmp_path), "-f", "gitlab")[1])
+    sarif = json.loads(cli("validate", str(tmp_path), "-f", "sarif")[1])
+    (tmp_path / "p.yaml").write_text("# a comment moves everything down\n\nkind: persona\nid: p\n")
+    second = json.loads(cli("validate", str(tmp_path), "-f", "gitlab")[1])
+    [a], [b] = first, second
+    assert a["location"]["lines"]["begin"] != b["location"]["lines"]["begin"]
+    assert a["fingerprint"] == b["fingerprint"]
+    [result] = sarif["runs"][0]["results"]
+    assert result["partialFingerprints"]["journeyops/v1"] == a["fingerprint"]
+
+
+def test_gitlab_shows_user_text_escaped() -> None:
+    from journeyops.report.gitlab import GitlabReporter  # noqa: PLC0415
+
+    diagnostic = Diagnostic(
+        "a.yaml",
+        Span(3, 1, 3, 2),
+        "JO101",
+        "unknown-persona",
+        Severity.ERROR,
+        "x\x1b[31m\ny",
+        "h\x07",
+    )
+    [issue] = json.loads(GitlabReporter(ReportContext()).render(ValidationResult([diagnostic])))
+    assert issue["description"] == "JO101 x\\x1b[31m\\ny (hint: h\\x07)"
+    assert issue["location"] == {"path": "a.yaml", "lines": {"begin": 3}}

@@ -48,8 +48,8 @@ def validate(
             "-f",
             metavar="FORMAT",
             help="text (people), json (tools), sarif (code scanning), github (Actions "
-            "annotations), junit (CI dashboards). Repeat it, each with an --output, to "
-            "write several reports in one run.",
+            "annotations), junit (CI dashboards), gitlab (GitLab code quality). Repeat it, "
+            "each with an --output, to write several reports in one run.",
             show_default="text",
         ),
     ] = None,

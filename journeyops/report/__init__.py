@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from journeyops.report.base import ReportContext, Reporter, Reporters
 from journeyops.report.github import GithubReporter
+from journeyops.report.gitlab import GitlabReporter
 from journeyops.report.json_report import JsonReporter
 from journeyops.report.junit import JunitReporter
 from journeyops.report.sarif import SarifReporter
@@ -20,6 +21,7 @@ class OutputFormat(StrEnum):
     SARIF = "sarif"
     GITHUB = "github"
     JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 REPORTERS: Reporters[OutputFormat, ValidationResult] = {
@@ -28,6 +30,7 @@ REPORTERS: Reporters[OutputFormat, ValidationResult] = {
     OutputFormat.SARIF: SarifReporter.report,
     OutputFormat.GITHUB: GithubReporter.report,
     OutputFormat.JUNIT: JunitReporter.report,
+    OutputFormat.GITLAB: GitlabReporter.report,
 }
 
 __all__ = ["REPORTERS", "OutputFormat", "ReportContext", "Reporter", "Reporters"]

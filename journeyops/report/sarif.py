@@ -8,12 +8,11 @@ messages, which people read in code scanning, are shown through `printable`.
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
 from typing import Any
 
 from journeyops.core.diagnostics import Diagnostic
 from journeyops.report.base import INFORMATION_URI, Reporter
+from journeyops.report.fingerprints import fingerprints
 from journeyops.report.rule_docs import rule_markdown
 from journeyops.report.safe_text import dumps_json, printable, uri_path
 from journeyops.rules import Rule
@@ -27,15 +26,13 @@ class SarifReporter(Reporter):
     def render(self, result: ValidationResult) -> str:
         rules = list(self.context.rules.values())
         index = {rule.id: i for i, rule in enumerate(rules)}
-        seen: Counter[str] = Counter()
-        results = []
-        for diagnostic in result.diagnostics:
-            path = self.context.in_repository(diagnostic.file)
-            key = f"{diagnostic.rule}\0{path}\0{diagnostic.message}"
-            seen[key] += 1  # identical findings in one file get distinct fingerprints
-            results.append(
-                self._result(diagnostic, uri_path(path), index[diagnostic.rule], key, seen[key])
+        located = self.context.in_repository
+        results = [
+            self._result(d, uri_path(located(d.file)), index[d.rule], fingerprint)
+            for d, fingerprint in zip(
+                result.diagnostics, fingerprints(result.diagnostics, located), strict=True
             )
+        ]
         document = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -56,14 +53,8 @@ class SarifReporter(Reporter):
         }
         return dumps_json(document) + "\n"
 
-    def _result(
-        self, d: Diagnostic, uri: str, rule_index: int, key: str, occurrence: int
-    ) -> dict[str, Any]:
+    def _result(self, d: Diagnostic, uri: str, rule_index: int, fingerprint: str) -> dict[str, Any]:
         text = printable(d.message) + (f". Hint: {printable(d.hint)}" if d.hint else "")
-        # surrogatepass: a file name that is not UTF-8 still has exact, stable bytes to hash
-        # (and names that are UTF-8 hash exactly as before).
-        digest = hashlib.sha256(f"{key}\0{occurrence}".encode("utf-8", "surrogatepass"))
-        fingerprint = digest.hexdigest()[:32]
         return {
             "ruleId": d.rule,
             "ruleIndex": rule_index,
