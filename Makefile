@@ -8,6 +8,9 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 VNU    := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 VNU_VERSION := 26.9.27
+# Microsoft's SARIF validator, a self-contained program published on npm.
+SARIF_MULTITOOL := $(VENV)/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+SARIF_MULTITOOL_VERSION := 5.7.0
 # Debian packages the site needs (dot) and its tests need (a browser, Java for the HTML checker,
 # npm to fetch the checker); each is installed only when its command is missing.
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
@@ -41,7 +44,7 @@ demo: install graphviz
 	@$(BIN)/journeyops validate examples/broken; status=$$?; \
 	  if [ $$status -ne 1 ]; then echo "expected exit status 1, got $$status"; exit 1; fi
 
-test: lint typecheck site-test-tools
+test: lint typecheck site-test-tools $(SARIF_MULTITOOL)
 	JOURNEYOPS_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 graphviz:
@@ -58,6 +61,12 @@ site-test-tools: graphviz $(VNU)
 $(VNU):
 	@command -v npm >/dev/null || { echo "installing npm with apt-get"; $(APT_INSTALL) npm; }
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
+
+$(SARIF_MULTITOOL):
+	@command -v npm >/dev/null || { echo "installing npm with apt-get"; $(APT_INSTALL) npm; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/sarif \
+	  @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION)
+	chmod +x $(SARIF_MULTITOOL)
 
 lint: install
 	$(BIN)/ruff check journeyops tests bench
