@@ -87,3 +87,19 @@ def test_readme_ranked_table_is_current(cli: Callable[..., tuple[int, str, str]]
     assert status == 0
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert out.strip() in readme, "README's ranked table is stale: paste the command's output"
+
+
+def test_ci_guide_snippets_parse_and_name_what_exists() -> None:
+    import yaml  # noqa: PLC0415
+
+    from journeyops.report import OutputFormat  # noqa: PLC0415
+
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
+    assert len(blocks) == 3  # GitHub Actions, GitLab CI, pre-commit
+    parsed = [yaml.safe_load(block) for block in blocks]
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [repo] = parsed[2]["repos"]
+    assert {h["id"] for h in repo["hooks"]} <= {h["id"] for h in hooks}
+    formats = set(re.findall(r"-f (\w+)", doc))
+    assert formats and formats <= {f.value for f in OutputFormat}
