@@ -96,10 +96,10 @@ def test_ci_guide_snippets_parse_and_name_what_exists() -> None:
 
     doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", doc, flags=re.DOTALL)
-    assert len(blocks) == 3  # GitHub Actions, GitLab CI, pre-commit
+    assert len(blocks) == 4  # the action, GitHub Actions steps, GitLab CI, pre-commit
     parsed = [yaml.safe_load(block) for block in blocks]
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    [repo] = parsed[2]["repos"]
+    [repo] = parsed[3]["repos"]
     assert {h["id"] for h in repo["hooks"]} <= {h["id"] for h in hooks}
     formats = set(re.findall(r"-f (\w+)", doc))
     assert formats and formats <= {f.value for f in OutputFormat}
