@@ -163,3 +163,33 @@ def test_parsing_falls_back_to_one_process_when_no_pool_starts(
 
     monkeypatch.setattr("journeyops.load.parallel.multiprocessing.get_context", lambda _: NoPool())
     assert parse_pickled(files, files, 2) == serial
+
+
+def test_a_config_typed_once_is_not_typed_again_and_reports_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeyops.model import Config  # noqa: PLC0415
+    from journeyops.rules.validation import validate  # noqa: PLC0415
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    # A `lint:` mistake is found after typing, at its place in the (cached) source map.
+    settings = "version: 1\nname: Cached\nlint:\n  rules:\n    JO999: off\n"
+    (workspace / "journeyops.yaml").write_text(settings)
+    typed: list[int] = []
+    real = Config.model_validate.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Config], /, value: object, **kwargs: object) -> Config:
+        typed.append(1)
+        return real(cls, value, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Config, "model_validate", classmethod(counted))
+    first = validate(DiskSource(workspace), cache=Cache(workspace))
+    again = validate(DiskSource(workspace), cache=Cache(workspace))
+    assert first.config_error and [d.span.line for d in first.diagnostics] == [5]
+    assert again.diagnostics == first.diagnostics
+    assert len(typed) == 1
+    (workspace / "journeyops.yaml").write_text(settings.replace("Cached", "Changed"))
+    validate(DiskSource(workspace), cache=Cache(workspace))
+    assert len(typed) == 2  # other bytes, typed afresh

@@ -108,7 +108,12 @@ def test_damaged_cache_entries_are_ignored(
     expected = signature(validate(DiskSource(workspace), options=OPTIONS))
     validate(DiskSource(workspace), options=OPTIONS, cache=Cache(workspace))
     entries = list((workspace / FOLDER).rglob("*.pickle"))
-    assert {p.name for p in entries} == {"files.pickle", "results.pickle", "stats.pickle"}
+    assert {p.name for p in entries} == {
+        "config.pickle",
+        "files.pickle",
+        "results.pickle",
+        "stats.pickle",
+    }
     for entry in entries:
         entry.write_bytes(damage)
     assert (

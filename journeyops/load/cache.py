@@ -2,7 +2,8 @@
 
 `.journeyops-cache/` holds one entry per kind of record, each a frozen dataclass that names
 itself (`NAME`, its file) and its format (`VERSION`): the files' metadata with their hashes
-(`load/file_stats.py`), the parse snapshot (`load/snapshot.py`), each file's validation
+(`load/file_stats.py`), the typed config (`load/scan.py`), the parse snapshot
+(`load/snapshot.py`), each file's validation
 results (`rules/file_results.py`) and the last plain `validate` run (`cli/replay.py`). Every
 record is stored and loaded through `Cache.store(record, key)` and `Cache.load(Record, key)`:
 an entry of another kind, another format or written under another key (see

@@ -69,7 +69,7 @@ def validate(
     cross-file checks run over the whole workspace."""
     options = options or RunOptions()
     try:
-        found = scan(source)
+        found = scan(source, cache=cache)
         policy = configured_policy(found.config, found.config_source)
     except ConfigError as error:
         return _config_failure([p for _, p in error.problems])
