@@ -10,6 +10,8 @@ import typer
 from journeyops import __version__
 from journeyops.cli import (
     diff_cmd,
+    export_cmd,
+    import_cmd,
     metrics_cmd,
     render_cmd,
     rules_cmd,
@@ -44,6 +46,10 @@ COMMANDS: dict[str, Callable[..., None]] = {
 }
 for name, command in COMMANDS.items():
     app.command(name, cls=HelpCommand)(command)
+# Commands with one subcommand per format.
+GROUPS: dict[str, typer.Typer] = {"export": export_cmd.app, "import": import_cmd.app}
+for name, group in GROUPS.items():
+    app.add_typer(group, name=name)
 
 
 def _version(context: typer.Context, value: bool) -> None:
