@@ -12,7 +12,9 @@ from journeyops.cli import (
     diff_cmd,
     export_cmd,
     import_cmd,
+    init_cmd,
     metrics_cmd,
+    new_cmd,
     render_cmd,
     rules_cmd,
     schema_cmd,
@@ -43,6 +45,8 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "rules": rules_cmd.rules,
     "explain": rules_cmd.explain,
     "schema": schema_cmd.schema,
+    "init": init_cmd.init,
+    "new": new_cmd.new,
 }
 for name, command in COMMANDS.items():
     app.command(name, cls=HelpCommand)(command)

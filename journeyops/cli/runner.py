@@ -62,9 +62,8 @@ class Run:
         if root is None:
             raise Usage(
                 f"no {CONFIG_FILE} found in {where.resolve()} or any folder above it.",
-                f"Create {CONFIG_FILE} at the root of your workspace, for example:\n\n"
-                "  version: 1\n  name: My journeys\n\n"
-                "(`journeyops init` will do this for you in a later release.)",
+                "Start one with `journeyops init` (or `journeyops init DIR`), or create "
+                f"{CONFIG_FILE} at its root, for example:\n\n  version: 1\n  name: My journeys",
             )
         self.root = root
         return root
@@ -190,6 +189,10 @@ def _translators(error: Exception) -> dict[type[Exception], Translator]:
         table[MissingWorkspace] = lambda run, e: _usage(
             run, f"there is no workspace at {run.root} in {e.label}"
         )
+    if type(error).__module__.startswith("journeyops.authoring.scaffold"):
+        from journeyops.authoring.scaffold import ScaffoldError  # noqa: PLC0415
+
+        table[ScaffoldError] = lambda run, e: _usage(run, e.message, e.advice)
     if type(error).__module__.startswith("journeyops.render"):
         from journeyops.render import GraphvizError, InvalidConfig, TemplateProblem  # noqa: PLC0415
         from journeyops.render.output import OutputError  # noqa: PLC0415
