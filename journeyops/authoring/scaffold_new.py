@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,10 +185,10 @@ def _step(workspace: Workspace, ref: str) -> str:
 
 
 def _step_journey(workspace: Workspace, ref: str) -> Journey:
-    return workspace.journeys[ref.split("/")[0]].model
+    return workspace.journeys[ref.split("/", maxsplit=1)[0]].model
 
 
-def _unknown(what: str, value: str, known: Sequence[str] | dict[str, object]) -> str:
+def _unknown(what: str, value: str, known: Iterable[str]) -> str:
     hint = did_you_mean(value, sorted(known))
     return f"no {what} '{value}'" + (f"; {hint}" if hint else "")
 

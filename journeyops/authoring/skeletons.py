@@ -78,6 +78,10 @@ class Skeleton:
         ]
 
 
+def _flow(items: list[str]) -> str:
+    return "[" + ", ".join(scalar(item) for item in items) + "]"
+
+
 def persona(identifier: str, skeleton: Skeleton) -> str:
     lines = [
         *modeline(skeleton.schema),

@@ -34,7 +34,8 @@ lint:
 scoring:
   default: rice                # what `journeyops score` ranks with: rice, ice, wsjf,
                                # opportunity, value, or a name under `models`
-  models: {{}}                   # named variants, e.g. {{rice-weighted: {{type: rice, persona_weight: true}}}}
+  models: {{}}                   # named variants, e.g.
+                               # {{rice-weighted: {{type: rice, persona_weight: true}}}}
 """
 
 GITIGNORE = f"""\
