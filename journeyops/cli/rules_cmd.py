@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from journeyops.cli.completion import rule_ids
 from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.diagnostics import ExitStatus
 from journeyops.core.suggest import did_you_mean
@@ -61,7 +62,11 @@ def explain(
     context: typer.Context,
     rule: Annotated[
         str,
-        typer.Argument(metavar="RULE", help="A rule id (JO301) or name (journey-without-owner)."),
+        typer.Argument(
+            metavar="RULE",
+            help="A rule id (JO301) or name (journey-without-owner).",
+            autocompletion=rule_ids,
+        ),
     ],
 ) -> None:
     """Explain a rule: what it finds, why, and a bad and a good example.

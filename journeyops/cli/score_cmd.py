@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from journeyops.cli.completion import opportunity_ids
 from journeyops.cli.options import NoCache, WorkspacePath, at_least_one
 from journeyops.cli.problems import load_diagnostics
 from journeyops.cli.runner import Run, Usage, execute
@@ -79,6 +80,7 @@ def score(
             "--explain",
             metavar="ID",
             help="Show how one opportunity's score is computed, with where each input is written.",
+            autocompletion=opportunity_ids,
         ),
     ] = None,
     matrix: Annotated[
