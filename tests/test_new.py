@@ -184,6 +184,7 @@ def test_the_suppression_says_when_it_can_go(cli: Cli, workspace: Path) -> None:
     journey = workspace / "journeys/sign-up.yaml"
     journey.write_text(journey.read_text().replace("[new-customer]", "[new-customer, student-sam]"))
     status, out, _ = cli("validate", "--format", "json", "--no-cache")
+    assert status == 0  # a warning
     found = [(d["rule"], d["file"]) for d in json.loads(out)["diagnostics"]]
     assert found == [("JO015", "personas/student-sam.yaml")]
 
@@ -240,7 +241,7 @@ def test_a_hostile_title_is_escaped_in_the_message_and_kept_in_the_file(
     cli: Cli, workspace: Path
 ) -> None:
     status, out, _ = cli("new", "journey", "hostile", "--title", "\u001b]0;pwned\u0007Title")
-    assert status == 0
+    assert (status, out) == (0, "wrote journeys/hostile.yaml\n")
     assert _journey(workspace, "hostile").title == "\u001b]0;pwned\u0007Title"
     assert "\u001b" not in (workspace / "journeys/hostile.yaml").read_text()
     _clean(cli, workspace)
