@@ -58,17 +58,17 @@ def install(shell: Shell) -> Path:
 
 
 def rule_ids(incomplete: str) -> list[tuple[str, str]]:
-    """Rule ids (`JO3` -> JO301, JO302, ...) or, for lowercase input, rule names; each
-    with its summary, which zsh and fish show beside it."""
+    """Rule ids (`JO3` -> JO301, JO302, ...) or, for input in lowercase, rule names
+    (`unused-` -> unused-suppression, ...); each with its summary, which zsh and fish show
+    beside it. (typer keeps only values that start with what was typed, as typed.)"""
     try:
         from journeyops.rules import RULES  # noqa: PLC0415 - only when completing
 
         rules = [RULES[rule_id] for rule_id in RULES]
-        if incomplete[:1].islower() and not incomplete.lower().startswith("jo"):
+        if incomplete[:1].islower():
             found = [(r.name, r.summary) for r in rules if r.name.startswith(incomplete)]
         else:
-            prefix = incomplete.upper()
-            found = [(r.id, r.summary) for r in rules if r.id.startswith(prefix)]
+            found = [(r.id, r.summary) for r in rules if r.id.startswith(incomplete)]
         # Help text goes into shell code (zsh's `_arguments`): no backquotes in it.
         return [(value, summary.replace("`", "'")) for value, summary in found]
     except Exception:  # completion must never break the shell
@@ -96,6 +96,10 @@ def _document_ids(ctx: typer.Context, kind: str, incomplete: str) -> list[str]:
 
 
 def _workspace(ctx: typer.Context) -> Path:
-    """The PATH typed before the Tab, else the current folder."""
+    """The PATH typed before the Tab, else the current folder. While an option's value is
+    being completed, click leaves the arguments before it unparsed, in `ctx.args`."""
     given = ctx.params.get("path")
-    return Path(given) if isinstance(given, str | Path) and str(given) else Path()
+    if isinstance(given, str | Path) and str(given) not in ("", "."):
+        return Path(given)
+    typed = [arg for arg in ctx.args if not arg.startswith("-")]
+    return Path(typed[0]) if typed else Path()
