@@ -245,3 +245,22 @@ def test_a_hostile_title_is_escaped_in_the_message_and_kept_in_the_file(
     assert _journey(workspace, "hostile").title == "\u001b]0;pwned\u0007Title"
     assert "\u001b" not in (workspace / "journeys/hostile.yaml").read_text()
     _clean(cli, workspace)
+
+
+def test_a_broken_config_is_reported_as_every_command_reports_it(cli: Cli, workspace: Path) -> None:
+    (workspace / "journeyops.yaml").write_text("version: 1\nname: T\ntaxonomy: {levels: 3}\n")
+    status, out, err = cli("new", "persona", "p")
+    assert (status, out) == (2, "")
+    assert "journeyops.yaml:3:" in err and "JO011" in err
+    assert not (workspace / "personas/p.yaml").exists()
+
+
+def test_workspace_option_adds_to_another_workspace(cli: Cli, workspace: Path) -> None:
+    elsewhere = workspace.parent / "elsewhere"
+    elsewhere.mkdir()
+    status, out, _ = cli(
+        "new", "persona", "far", "--workspace", str(workspace / "journeys"), cwd=elsewhere
+    )
+    # Neither folder holds the other: the path is shown in full, as every command shows it.
+    assert (status, out) == (0, f"wrote {(workspace / 'personas/far.yaml').as_posix()}\n")
+    assert (workspace / "personas/far.yaml").is_file()
