@@ -174,3 +174,16 @@ def test_a_hostile_workspace_name_reads_back_as_written(cli: Cli, tmp_path: Path
     assert cli("init", str(tmp_path), "--name", name)[0] == 0
     config, _, _ = load_config(DiskSource(tmp_path))
     assert config.name == name
+
+
+def test_a_workspace_inside_another_is_refused_unless_excluded(cli: Cli, tmp_path: Path) -> None:
+    cli("init", str(tmp_path))
+    status, _, err = cli("init", str(tmp_path / "team" / "inner"))
+    assert status == 2
+    assert "is inside the workspace at" in err and "`team/inner/**` to `exclude:`" in err
+    assert not (tmp_path / "team").exists()
+    config = tmp_path / "journeyops.yaml"
+    config.write_text(config.read_text().replace("exclude: []", "exclude: [team/**]"))
+    assert cli("init", str(tmp_path / "team" / "inner"))[0] == 0
+    _validate_json(cli, tmp_path)
+    _validate_json(cli, tmp_path / "team" / "inner")

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeyops.authoring.starter import starter_files
+from journeyops.core.outputs import NOT_INPUT
+from journeyops.load.scan import load_config
+from journeyops.load.selection import select_files
+from journeyops.load.sources import DiskSource, find_root
 from journeyops.model.json_schema import all_schemas
 
 SCHEMAS = "schemas"  # where init puts the editor schemas, which its modelines name
@@ -99,8 +103,26 @@ def init_workspace(
     if root.exists() and not root.is_dir():
         raise ScaffoldError(f"{label or root} is not a folder")
     files = starter_files(name, today)
+    _refuse_nested(root, [f for f in files if f.endswith(".yaml")], label)
     files |= {f"{SCHEMAS}/{file}": text for file, text in all_schemas().items()}
     return write_all(root, files, label)
+
+
+def _refuse_nested(root: Path, yaml_files: list[str], label: str | None) -> None:
+    """A workspace inside another would be read as part of it too (its config as a document
+    of no kind, its ids as duplicates), unless the outer one's `exclude:` leaves it out."""
+    existing = next(folder for folder in (root, *root.parents) if folder.exists())
+    outer = find_root(existing)
+    if outer is None or outer == root.resolve():
+        return  # none, or this one: write_all names the journeyops.yaml that exists
+    config, _, _ = load_config(DiskSource(outer))
+    inside = root.resolve().relative_to(outer).as_posix()
+    if select_files([f"{inside}/{file}" for file in yaml_files], config, NOT_INPUT):
+        raise ScaffoldError(
+            f"{label or root} is inside the workspace at {outer}, which would read the new "
+            "one's files as its own",
+            f"Start it elsewhere, or add `{inside}/**` to `exclude:` in {outer}/journeyops.yaml.",
+        )
 
 
 def _taken(path: Path) -> bool:
