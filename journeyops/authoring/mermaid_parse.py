@@ -32,6 +32,7 @@ _RULES: list[tuple[str | None, re.Pattern[str]]] = [
     ("task", re.compile(rf"{_CHAR}+")),
     ("data", re.compile(rf":{_TITLE_CHAR}+")),
 ]
+_FRONT_MATTER = re.compile(r"---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 _MARK = re.compile(rf"\s*{MARK} (journey|stage|step) (\S+)(?: emotion=(none|-?\d+))?\s*$")
 
 
@@ -78,14 +79,19 @@ class Diagram:
 
 def parse_mermaid(text: str) -> Diagram:
     """The diagram in `text`, or MermaidError where mermaid would stop."""
-    lexer = _Lexer(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    diagram = Diagram()
+    front = _FRONT_MATTER.match(text)
+    if front:  # YAML settings for mermaid; blanked so that lines keep their numbers
+        text = "\n" * front.group().count("\n") + text[front.end() :]
+        diagram.ignored.append("front matter")
+    lexer = _Lexer(text)
     first = lexer.next_token()
     while first is not None and first.kind == "newline":
         first = lexer.next_token()
     if first is None or first.kind != "journey":
         where = (1, 1) if first is None else (first.line, first.column)
         raise MermaidError("a journey diagram starts with `journey`", *where)
-    diagram = Diagram()
     for token in iter(lexer.next_token, None):
         mark = lexer.take_mark(token.kind)
         if token.kind == "title":
