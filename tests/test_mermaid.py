@@ -25,6 +25,7 @@ from tests.conftest import ROOT
 FIXTURES = Path(__file__).parent / "mermaid"
 HOSTILE = FIXTURES / "hostile"
 WORKSPACES = [ROOT / "examples" / "northwind", HOSTILE]
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def loaded(folder: Path) -> Workspace:
@@ -130,6 +131,8 @@ def test_every_exported_journey_imports_as_the_same_stages_and_steps(folder: Pat
         original = located.model
         back = imported(workspace, exported(workspace, journey_id))
         assert back.warnings == []
+        # The file (and the plan that shows it) holds every control or bidi character escaped.
+        assert not UNSAFE.search(back.text.replace("\n", ""))
         again = journey_of(back.text, config)
         assert (again.id, again.title, again.personas) == (
             original.id,

@@ -24,6 +24,8 @@ from journeyops.model.config import EmotionScale
 from journeyops.model.persona import Persona
 
 _SLUG = re.compile(SLUG_PATTERN)
+# As report/safe_text.py: C0 and C1 controls, line separators, bidi controls, non-characters.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 @dataclass
@@ -172,7 +174,20 @@ def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
 
 
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # A name with a control, separator or bidi character is double-quoted, where _dump
+    # can write each as an escape: the file, and the plan shown in a terminal, hold none raw.
+    style = '"' if _UNSAFE.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _Dumper.add_representer(list, _list)
+_Dumper.add_representer(str, _str)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if char == "\n" else f"\\u{ord(char):04x}"
 
 
 def _dump(document: dict[str, Any]) -> str:
@@ -185,4 +200,5 @@ def _dump(document: dict[str, Any]) -> str:
         default_flow_style=False,
         width=100,
     )
+    body = _UNSAFE.sub(_escaped, body)
     return f"# Imported from a Mermaid journey diagram by `journeyops import mermaid`.\n{body}"
