@@ -18,7 +18,9 @@ from journeyops.authoring.mermaid_parse import MermaidError, parse_mermaid
 from journeyops.authoring.mermaid_text import emotion_of, escape, score_of, unescape
 from journeyops.load.sources import DiskSource, MemorySource
 from journeyops.load.workspace import load_workspace
+from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
+from journeyops.model.persona import Persona
 from journeyops.model.workspace import Workspace
 from tests.conftest import ROOT
 
@@ -86,6 +88,9 @@ def test_scores_map_back_linearly_onto_a_wider_scale() -> None:
     assert [emotion_of(s, -10, 10) for s in range(1, 6)] == [-10, -5, 0, 5, 10]
     # 1 + (s - 1) * 9/4 = 1, 3.25, 5.5, 7.75, 10
     assert [emotion_of(s, 1, 10) for s in range(1, 6)] == [1, 3, 6, 8, 10]
+    # -3 + (s - 1) * 6/4 = -3, -1.5, 0, 1.5, 3 and -1 + (s - 1) / 2: halves round up
+    assert [emotion_of(s, -3, 3) for s in range(1, 6)] == [-3, -1, 0, 2, 3]
+    assert [emotion_of(s, -1, 1) for s in range(1, 6)] == [-1, 0, 0, 1, 1]
 
 
 def test_an_emotion_outside_the_scale_is_drawn_at_its_end() -> None:
@@ -143,6 +148,40 @@ def test_every_exported_journey_imports_as_the_same_stages_and_steps(folder: Pat
         assert [(s.id, s.name, s.emotion) for _, _, s in again.steps()] == [
             (s.id, s.name, s.emotion) for _, _, s in original.steps()
         ]
+
+
+# Names made of what the grammar acts on, and anything else (no surrogates: no file holds one).
+NAMES = st.text(
+    st.sampled_from("#;:%,<>{}&ﬂ°¶ß \n\t\r\x1b\u2028\u202e")
+    | st.characters(exclude_categories=["Cs"]),
+    min_size=1,
+    max_size=12,
+)
+
+
+def synthetic_journey(names: list[str], personas: list[str]) -> Journey:
+    steps = [{"id": f"s{i}", "name": n, "emotion": i % 11} for i, n in enumerate(names)]
+    stage = {"id": "stage", "name": names[0], "steps": steps}
+    return Journey.model_validate(
+        {"kind": "journey", "id": "j", "title": names[-1], "personas": personas, "stages": [stage]}
+    )
+
+
+@given(st.lists(NAMES, min_size=1, max_size=6), st.lists(NAMES, max_size=3))
+def test_any_names_come_back_from_a_diagram(names: list[str], actor_names: list[str]) -> None:
+    personas = {
+        f"p{i}": Persona(kind="persona", id=f"p{i}", name=n) for i, n in enumerate(actor_names)
+    }
+    scale = EmotionScale(min=0, max=10)
+    journey = synthetic_journey(names, list(personas))
+    text = journey_to_mermaid(journey, personas, scale)
+    back = mermaid_to_journey(text, scale, personas)
+    assert back.warnings == [] or len(set(actor_names)) < len(actor_names)  # a shared name
+    again = journey_of(back.text, b"version: 1\nname: t\ntaxonomy: {emotion: {min: 0, max: 10}}\n")
+    assert (again.title, again.stages[0].name) == (journey.title, journey.stages[0].name)
+    assert [(s.id, s.name, s.emotion) for _, _, s in again.steps()] == [
+        (s.id, s.name, s.emotion) for _, _, s in journey.steps()
+    ]
 
 
 def test_the_hostile_export_is_as_reviewed(golden: Callable[[str, str], None]) -> None:

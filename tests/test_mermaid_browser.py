@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import html
 import os
+import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,15 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
+from journeyops.authoring.mermaid_export import journey_to_mermaid
 from journeyops.authoring.mermaid_parse import MermaidError, parse_mermaid
 from journeyops.authoring.mermaid_text import NEUTRAL_SCORE, score_of
+from journeyops.model.config import EmotionScale
+from journeyops.model.journey import Journey
+from journeyops.model.persona import Persona
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require
 from tests.conftest import GOLDENS, ROOT
-from tests.test_mermaid import FIXTURES, HOSTILE, WORKSPACES, exported, loaded
+from tests.test_mermaid import FIXTURES, HOSTILE, WORKSPACES, exported, loaded, synthetic_journey
 
 MERMAID = Path(
     os.environ.get(
@@ -104,35 +109,49 @@ def shown(text: str) -> str:
     return re.sub("\ufb02\u00b0(?:\u00b0(\\d+)|(\\w+))\u00b6\u00df", decode, text)
 
 
+def assert_mermaid_reads(
+    page: MermaidPage, journey: Journey, personas: Mapping[str, Persona], scale: EmotionScale
+) -> None:
+    """Mermaid's database of the exported diagram holds the journey's names exactly."""
+    actors = [personas[p].name if p in personas else p for p in journey.personas]
+    read = page.read(journey_to_mermaid(journey, personas, scale))
+    assert shown(read["title"]) == journey.title
+    assert [shown(s) for s in read["sections"]] == [s.name for s in journey.stages]
+    assert [
+        (shown(section), shown(task), score, [shown(a) for a in people])
+        for section, task, score, people in read["tasks"]
+    ] == [
+        (
+            journey.stages[i].name,
+            step.name,
+            NEUTRAL_SCORE if step.emotion is None else score_of(step.emotion, scale.min, scale.max),
+            actors,
+        )
+        for i, _, step in journey.steps()
+    ]
+
+
 @pytest.mark.parametrize("folder", WORKSPACES, ids=lambda p: p.name)
 def test_mermaid_reads_every_exported_diagram_as_the_journey(
     mermaid_page: MermaidPage, folder: Path
 ) -> None:
     workspace = loaded(folder)
-    scale = workspace.config.taxonomy.emotion
-    for journey_id, located in workspace.journeys.items():
-        journey = located.model
-        actors = [
-            workspace.personas[p].model.name if p in workspace.personas else p
-            for p in journey.personas
-        ]
-        read = mermaid_page.read(exported(workspace, journey_id))
-        assert shown(read["title"]) == journey.title
-        assert [shown(s) for s in read["sections"]] == [s.name for s in journey.stages]
-        assert [
-            (shown(section), shown(task), score, [shown(a) for a in people])
-            for section, task, score, people in read["tasks"]
-        ] == [
-            (
-                journey.stages[i].name,
-                step.name,
-                NEUTRAL_SCORE
-                if step.emotion is None
-                else score_of(step.emotion, scale.min, scale.max),
-                actors,
-            )
-            for i, _, step in journey.steps()
-        ]
+    personas = {pid: p.model for pid, p in workspace.personas.items()}
+    for located in workspace.journeys.values():
+        assert_mermaid_reads(
+            mermaid_page, located.model, personas, workspace.config.taxonomy.emotion
+        )
+
+
+def test_mermaid_reads_random_hostile_names_exactly(mermaid_page: MermaidPage) -> None:
+    # Fixed seed: the same 200 names every run, from what the grammar acts on and beyond.
+    rng = random.Random(14)
+    alphabet = "#;:%,<>{}&ﬂ°¶ß \n\t\r\x1b\x00\u2028\u202eaZ9-_'\"\\/=é語😀"
+    names = ["".join(rng.choices(alphabet, k=rng.randint(1, 10))) for _ in range(200)]
+    personas = {f"p{i}": Persona(kind="persona", id=f"p{i}", name=names[i]) for i in range(5)}
+    for batch in range(0, 200, 40):
+        journey = synthetic_journey(names[batch : batch + 40], list(personas))
+        assert_mermaid_reads(mermaid_page, journey, personas, EmotionScale(min=0, max=10))
 
 
 def test_the_drawn_diagram_shows_hostile_names_as_text(mermaid_page: MermaidPage) -> None:
