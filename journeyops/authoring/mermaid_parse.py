@@ -17,18 +17,22 @@ from journeyops.authoring.mermaid_text import SCORE_MAX, SCORE_MIN, unescape
 
 _CHAR = r"(?:#[A-Za-z0-9_]+;|[^#:\n;])"  # a name character: an entity code is one
 _TITLE_CHAR = r"(?:#[A-Za-z0-9_]+;|[^#\n;])"
+# JavaScript's `\s` (Python's differs: it lacks U+FEFF and has U+001C..U+001F), and its
+# case-insensitive matching without the `u` flag, which folds ASCII letters only.
+_S = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_KEYWORD = re.I | re.ASCII
 # (token, pattern), in mermaid's order; None skips what matched.
 _RULES: list[tuple[str | None, re.Pattern[str]]] = [
     (None, re.compile(r"%(?!\{)[^\n]*")),
     (None, re.compile(r"[^}]%%[^\n]*")),
     ("newline", re.compile(r"\n+")),
-    (None, re.compile(r"\s+")),
+    (None, re.compile(f"{_S}+")),
     (None, re.compile(r"#(?![A-Za-z0-9_]+;)[^\n]*")),
-    ("journey", re.compile(r"journey(?![A-Za-z0-9_])", re.I)),
-    ("title", re.compile(rf"title\s{_TITLE_CHAR}+", re.I)),
-    ("acc", re.compile(r"acc(title|descr)\s*:\s*[^\n]*", re.I)),
-    ("acc", re.compile(r"accdescr\s*\{[^}]*\}?", re.I)),
-    ("section", re.compile(rf"section\s{_CHAR}+", re.I)),
+    ("journey", re.compile(r"journey\b", _KEYWORD)),
+    ("title", re.compile(rf"title{_S}{_TITLE_CHAR}+", _KEYWORD)),
+    ("acc", re.compile(rf"acc(title|descr){_S}*:{_S}*[^\n]*", _KEYWORD)),
+    ("acc", re.compile(rf"accdescr{_S}*\{{[^}}]*\}}?", _KEYWORD)),
+    ("section", re.compile(rf"section{_S}{_CHAR}+", _KEYWORD)),
     ("task", re.compile(rf"{_CHAR}+")),
     ("data", re.compile(rf":{_TITLE_CHAR}+")),
 ]
