@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeyops.authoring.mermaid_export import journey_to_mermaid
@@ -167,6 +167,7 @@ def synthetic_journey(names: list[str], personas: list[str]) -> Journey:
     )
 
 
+@settings(deadline=None, max_examples=50)  # each example loads a workspace
 @given(st.lists(NAMES, min_size=1, max_size=6), st.lists(NAMES, max_size=3))
 def test_any_names_come_back_from_a_diagram(names: list[str], actor_names: list[str]) -> None:
     personas = {
