@@ -26,10 +26,10 @@ from journeyops.rules.config_check import check_config
 JOURNEYS_FOLDER = "journeys"
 
 
-def _load(run: Run, path: Path) -> LoadResult:
+def _load(run: Run, path: Path) -> tuple[Path, LoadResult]:
     root = run.workspace(path)
     check_config(DiskSource(root))  # a mistake in journeyops.yaml, as every command reports it
-    return load_workspace(DiskSource(root))
+    return root, load_workspace(DiskSource(root))
 
 
 def export_mermaid(
@@ -64,7 +64,7 @@ def export_mermaid(
     """
 
     def command(run: Run) -> ExitStatus:
-        loaded = _load(run, path)
+        _, loaded = _load(run, path)
         workspace = loaded.workspace
         found = load_diagnostics(loaded.problems)
         journey = workspace.journeys.get(journey_id)
@@ -134,7 +134,7 @@ def import_mermaid(
                 "hyphens, e.g. open-account"
             )
         text = _read(run, file)
-        loaded = _load(run, workspace_path)
+        root, loaded = _load(run, workspace_path)
         workspace = loaded.workspace
         try:
             imported = mermaid_to_journey(
@@ -146,9 +146,8 @@ def import_mermaid(
             )
         except MermaidError as error:
             raise Usage(f"{file}:{error.line}:{error.column}: {error.message}") from None
-        assert run.root is not None
-        target = run.root / JOURNEYS_FOLDER / f"{imported.journey_id}.yaml"
-        shown = run.display()(target.relative_to(run.root).as_posix())
+        target = root / JOURNEYS_FOLDER / f"{imported.journey_id}.yaml"
+        shown = run.display()(target.relative_to(root).as_posix())
         _refuse_existing(run, loaded, imported, target, shown)
         for warning in imported.warnings:
             run.warning(warning)
