@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from journeyops.authoring.mermaid_export import MARK
 from journeyops.authoring.mermaid_text import SCORE_MAX, SCORE_MIN, unescape
 
-_CHAR = r"(?:#[A-Za-z0-9_]+;|[^#:\n;])"  # a name character: an entity code is one
-_TITLE_CHAR = r"(?:#[A-Za-z0-9_]+;|[^#\n;])"
+_CHAR = r"(?:[^#:\n;]+|#[A-Za-z0-9_]+;)"  # a name character: an entity code is one
+_TITLE_CHAR = r"(?:[^#\n;]+|#[A-Za-z0-9_]+;)"
 # JavaScript's `\s` (Python's differs: it lacks U+FEFF and has U+001C..U+001F), and its
 # case-insensitive matching without the `u` flag, which folds ASCII letters only.
 _S = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
