@@ -22,6 +22,7 @@ from journeyops.core.suggest import slugify
 from journeyops.model.base import SLUG_PATTERN
 from journeyops.model.config import EmotionScale
 from journeyops.model.persona import Persona
+from journeyops.report.safe_text import LEGACY_COMMAND
 
 _SLUG = re.compile(SLUG_PATTERN)
 # As report/safe_text.py: C0 and C1 controls, line separators, bidi controls, non-characters.
@@ -175,9 +176,10 @@ def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    # A name with a control, separator or bidi character is double-quoted, where _dump
-    # can write each as an escape: the file, and the plan shown in a terminal, hold none raw.
-    style = '"' if _UNSAFE.search(value) else None
+    # A name with a control, separator or bidi character, or GitHub's legacy `##[` command,
+    # is double-quoted, where _dump can write each as an escape: the file, and the plan shown
+    # in a terminal or a CI log, hold none raw.
+    style = '"' if _UNSAFE.search(value) or LEGACY_COMMAND in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -200,5 +202,5 @@ def _dump(document: dict[str, Any]) -> str:
         default_flow_style=False,
         width=100,
     )
-    body = _UNSAFE.sub(_escaped, body)
+    body = _UNSAFE.sub(_escaped, body).replace(LEGACY_COMMAND, "##\\x5b")
     return f"# Imported from a Mermaid journey diagram by `journeyops import mermaid`.\n{body}"
