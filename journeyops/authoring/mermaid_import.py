@@ -72,13 +72,7 @@ def mermaid_to_journey(
         stages.append({"id": stage_id, "name": name, "steps": steps})
     if stages:
         document["stages"] = stages
-    return Imported(
-        chosen,
-        _dump(document),
-        len(stages),
-        len(step_ids),
-        warnings,
-    )
+    return Imported(chosen, _dump(document), len(stages), len(step_ids), warnings)
 
 
 def _step(task: Task, scale: EmotionScale, taken: set[str]) -> dict[str, Any]:
