@@ -11,6 +11,9 @@ VNU_VERSION := 26.9.27
 # Microsoft's SARIF validator, a self-contained program published on npm.
 SARIF_MULTITOOL := $(VENV)/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 SARIF_MULTITOOL_VERSION := 5.7.0
+# Mermaid itself, whose parser reads every diagram `journeyops export mermaid` writes.
+MERMAID := $(VENV)/mermaid/node_modules/mermaid/dist/mermaid.min.js
+MERMAID_VERSION := 12.3.0
 # Debian packages the site needs (dot) and its tests need (a browser, Java for the HTML checker,
 # npm to fetch the checker); each is installed only when its command is missing.
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
@@ -44,7 +47,7 @@ demo: install graphviz
 	@$(BIN)/journeyops validate examples/broken; status=$$?; \
 	  if [ $$status -ne 1 ]; then echo "expected exit status 1, got $$status"; exit 1; fi
 
-test: lint typecheck site-test-tools $(SARIF_MULTITOOL)
+test: lint typecheck site-test-tools $(SARIF_MULTITOOL) $(MERMAID)
 	JOURNEYOPS_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 graphviz:
@@ -67,6 +70,10 @@ $(SARIF_MULTITOOL):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/sarif \
 	  @microsoft/sarif-multitool-linux@$(SARIF_MULTITOOL_VERSION)
 	chmod +x $(SARIF_MULTITOOL)
+
+$(MERMAID):
+	@command -v npm >/dev/null || { echo "installing npm with apt-get"; $(APT_INSTALL) npm; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/mermaid mermaid@$(MERMAID_VERSION)
 
 lint: install
 	$(BIN)/ruff check journeyops tests bench

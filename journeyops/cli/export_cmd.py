@@ -7,9 +7,12 @@ from collections.abc import Callable
 import typer
 
 from journeyops.cli.help import HelpCommand, HelpGroup
+from journeyops.cli.mermaid_cmd import export_mermaid
 
 # Every format, in the order `journeyops export --help` lists them.
-FORMATS: dict[str, Callable[..., None]] = {}
+FORMATS: dict[str, Callable[..., None]] = {
+    "mermaid": export_mermaid,
+}
 
 app = typer.Typer(
     name="export",
