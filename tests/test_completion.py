@@ -88,8 +88,13 @@ def test_outside_a_workspace_no_ids(tmp_path: Path) -> None:
     assert complete("journeyops score --explain ", tmp_path) == []
 
 
-def test_journey_ids_for_export_mermaid(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Not wired here (export mermaid is another change): called as typer calls it."""
+def test_export_mermaid_completes_the_workspaces_journey_ids(workspace: Path) -> None:
+    assert complete("journeyops export mermaid ", workspace) == ["customer-lifecycle", "sign-up"]
+    assert complete("journeyops export mermaid si", workspace) == ["sign-up"]
+
+
+def test_journey_ids_read_the_path_typed(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Called as typer calls it, with the arguments parsed so far."""
     monkeypatch.chdir(workspace)
     context = cast(typer.Context, _Params({}))
     assert journey_ids(context, "") == ["customer-lifecycle", "sign-up"]

@@ -11,6 +11,7 @@ import typer
 from journeyops.authoring.mermaid_export import journey_to_mermaid
 from journeyops.authoring.mermaid_import import Imported, mermaid_to_journey
 from journeyops.authoring.mermaid_parse import MermaidError
+from journeyops.cli.completion import journey_ids
 from journeyops.cli.options import WorkspacePath
 from journeyops.cli.problems import load_diagnostics
 from journeyops.cli.runner import Run, Usage, execute
@@ -35,7 +36,12 @@ def _load(run: Run, path: Path) -> tuple[Path, LoadResult]:
 def export_mermaid(
     context: typer.Context,
     journey_id: Annotated[
-        str, typer.Argument(metavar="JOURNEY-ID", help="The id of the journey to draw.")
+        str,
+        typer.Argument(
+            metavar="JOURNEY-ID",
+            help="The id of the journey to draw.",
+            autocompletion=journey_ids,
+        ),
     ],
     path: WorkspacePath = Path(),
     output: Annotated[
