@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import yaml
+
 from journeyops.authoring.fmt_layout import layout
-from journeyops.authoring.fmt_scan import Scanned, meaning, scan, yaml
+from journeyops.authoring.fmt_scan import Scanned, meaning, scan
 from journeyops.core.diagnostics import FILE_START, Finding, Problem, Span
 from journeyops.load.yaml_problems import line_col, syntax_problem, utf8_problem
 

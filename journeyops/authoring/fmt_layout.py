@@ -109,7 +109,7 @@ def _plan_tokens(lines: list[_Line], scanned: Scanned) -> None:
                 line.indent = stack[-1].new if stack else 0
             else:
                 line.delta = stack[-1].delta if stack else 0
-        if kind is t.ScalarToken:
+        if isinstance(token, t.ScalarToken):
             _cover(lines, token, stack)
         elif kind in (t.FlowSequenceStartToken, t.FlowMappingStartToken):
             flow += 1
@@ -130,9 +130,13 @@ def _open_or_close(stack: list[_Block], token: t.Token, previous: t.Token | None
         opened = isinstance(previous, t.BlockSequenceStartToken)
         if not opened and stack and not stack[-1].sequence:
             stack.append(_Block(column, stack[-1].new + INDENT, True, indentless=True))
-    elif isinstance(token, t.KeyToken | t.ValueToken):
-        if stack and stack[-1].indentless and column <= stack[-1].old:
-            stack.pop()
+    elif (
+        isinstance(token, t.KeyToken | t.ValueToken)
+        and stack
+        and stack[-1].indentless
+        and column <= stack[-1].old  # the mapping's next key: its sequence is over
+    ):
+        stack.pop()
 
 
 def _is_indicator(token: t.Token) -> bool:

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml  # noqa: F401 - re-exported for fmt.py
 from yaml.events import CollectionStartEvent, Event
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -39,7 +38,7 @@ class Scanned:
     comments: list[Comment]
 
 
-class _Recorder(Reader, Scanner, Parser):  # type: ignore[misc]
+class _Recorder(Reader, Scanner, Parser):
     """Reader + scanner + parser whose tokens and comments are kept as they go by."""
 
     def __init__(self, text: str) -> None:
@@ -50,7 +49,7 @@ class _Recorder(Reader, Scanner, Parser):  # type: ignore[misc]
         self.comments: list[Comment] = []
 
     def get_token(self) -> Token:
-        token: Token = Scanner.get_token(self)
+        token: Token = Scanner.get_token(self)  # type: ignore[no-untyped-call]
         self.seen.append(token)
         return token
 
@@ -74,7 +73,7 @@ class _Recorder(Reader, Scanner, Parser):  # type: ignore[misc]
                 self._comment_here(0)
                 while self.peek() not in _BREAK_CHARS:
                     self.forward()
-            if self.scan_line_break():
+            if self.scan_line_break():  # type: ignore[no-untyped-call]
                 if not self.flow_level:
                     self.allow_simple_key = True
             else:
@@ -95,7 +94,7 @@ def scan(text: str) -> Scanned:
     recorder = _Recorder(text)
     events = []
     while recorder.check_event():
-        events.append(recorder.get_event())
+        events.append(recorder.get_event())  # type: ignore[no-untyped-call]
     return Scanned(recorder.seen, events, recorder.comments)
 
 

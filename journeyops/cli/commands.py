@@ -11,6 +11,7 @@ from journeyops import __version__
 from journeyops.cli import (
     diff_cmd,
     export_cmd,
+    fmt_cmd,
     import_cmd,
     metrics_cmd,
     render_cmd,
@@ -43,6 +44,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "rules": rules_cmd.rules,
     "explain": rules_cmd.explain,
     "schema": schema_cmd.schema,
+    "fmt": fmt_cmd.fmt,
 }
 for name, command in COMMANDS.items():
     app.command(name, cls=HelpCommand)(command)
