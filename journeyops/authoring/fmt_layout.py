@@ -196,18 +196,26 @@ def _block_indent(lines: list[_Line], token: t.ScalarToken, parent: int) -> tupl
 def _place_comments(lines: list[_Line]) -> None:
     """A comment on a line of its own moves with the line it sits above when both start at
     the same column, else with the nearest key or entry before it at its column or left
-    of it: it stays with what it talks about."""
+    of it: it stays with what it talks about. Right after a block scalar it stays left of
+    the scalar's text, or it would become text."""
+    text_indent: int | None = None  # the new indentation of a block scalar just above
     for row, line in enumerate(lines):
+        if line.block_indent is not None:
+            text_indent = line.block_indent + (line.delta or 0)
+        elif _placed(line):
+            text_indent = None
         if not line.comment:
             continue
         column = line.spaces
         following = next((n for n in lines[row + 1 :] if _placed(n)), None)
         if following is not None and following.spaces == column:
             line.delta = _shift(following)
-            continue
-        before = (p for p in reversed(lines[:row]) if p.indent is not None)
-        parent = next((p for p in before if p.spaces <= column), None)
-        line.delta = _shift(parent) if parent is not None else 0
+        else:
+            before = (p for p in reversed(lines[:row]) if p.indent is not None)
+            parent = next((p for p in before if p.spaces <= column), None)
+            line.delta = _shift(parent) if parent is not None else 0
+        if text_indent is not None and column + line.delta >= text_indent:
+            line.delta = text_indent - 1 - column
 
 
 def _placed(line: _Line) -> bool:
