@@ -39,9 +39,9 @@ def documents(draw: st.DrawFn) -> bytes:
     )
     scale = draw(st.sampled_from([1, 1, 2, 3]))
     lines = []
-    for line in text.split("\n"):
-        spaces = len(line) - len(line.lstrip(" "))
-        line = " " * (spaces * scale) + line[spaces:]
+    for dumped in text.split("\n"):
+        spaces = len(dumped) - len(dumped.lstrip(" "))
+        line = " " * (spaces * scale) + dumped[spaces:]
         if line and draw(st.integers(0, 5)) == 0:
             line += " " * draw(st.integers(1, 3))
         if line.strip() and draw(st.integers(0, 4)) == 0:
@@ -55,7 +55,7 @@ def documents(draw: st.DrawFn) -> bytes:
 def _load(data: bytes) -> list[Any] | None:
     try:
         return list(yaml.safe_load_all(data))
-    except Exception:  # noqa: BLE001 - any reason not to load: not a case for fmt's promise
+    except Exception:  # any reason not to load: not a case for fmt's promise
         return None
 
 

@@ -54,12 +54,12 @@ def format_workspace(root: Path, targets: list[Path] | None = None) -> FmtRun:
     run = FmtRun(root)
     chosen = paths if targets is None else _chosen(root, paths, targets, run)
     for path in chosen:
-        if source.kinds.get(path) == LINK:
-            run.skipped.append(Skipped(path, "a link: fmt formats the file it points to"))
-            continue
         data = listed.config_bytes if path == CONFIG_FILE else listed.files[path]
-        if isinstance(data, OSError):
+        if isinstance(data, OSError):  # a link out, a fifo, no permission: as validate says
             run.problems.append(_unreadable(path, data))
+            continue
+        if source.kinds.get(path) == LINK:  # replacing it would turn it into a file
+            run.skipped.append(Skipped(path, "a link: fmt formats the file it points to"))
             continue
         result = format_yaml(data, path)
         run.files[path] = result
