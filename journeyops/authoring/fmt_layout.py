@@ -22,6 +22,7 @@ from yaml import tokens as t
 from journeyops.authoring.fmt_scan import BREAKS, Scanned
 
 INDENT = 2
+COMMENT_GAP = " "  # before an inline comment (issue 14; yamllint's default asks for two)
 _STRUCTURE = (t.BlockMappingStartToken, t.BlockSequenceStartToken, t.BlockEntryToken)
 _FIXED = (t.DocumentStartToken, t.DocumentEndToken, t.DirectiveToken)
 _SILENT = (t.StreamStartToken, t.StreamEndToken)
@@ -51,7 +52,7 @@ class _Line:
     block_indent: int | None = None  # a block scalar's text: its indentation as written
     keep_end: bool = False  # trailing white space is part of a scalar
     comment: bool = False
-    gaps: list[tuple[int, int]] = field(default_factory=list)  # spans to make one space
+    gaps: list[tuple[int, int, str]] = field(default_factory=list)  # spans and their new text
 
     @property
     def spaces(self) -> int:
@@ -72,7 +73,7 @@ def layout(text: str, scanned: Scanned) -> str:
         line = lines[comment.line]
         before = line.text[: comment.column].rstrip(" \t")
         if before:
-            line.gaps.append((len(before), comment.column))
+            line.gaps.append((len(before), comment.column, COMMENT_GAP))
         elif line.indent is None and line.delta is None:
             line.comment = True
     _place_comments(lines)
@@ -154,7 +155,7 @@ def _gap_after(lines: list[_Line], token: t.Token, following: t.Token) -> None:
     line = lines[end.line]
     between = line.text[end.column : start.column]
     if between != " " and len(between) > 0 and not between.strip(" \t"):
-        line.gaps.append((end.column, start.column))
+        line.gaps.append((end.column, start.column, " "))
 
 
 def _cover(lines: list[_Line], token: t.ScalarToken, stack: list[_Block]) -> None:
@@ -234,8 +235,8 @@ def _render(line: _Line) -> str:
         if text.strip(" ") or spaces > line.block_indent:
             return " " * (spaces + (line.delta or 0)) + text[spaces:]
         return ""
-    for start, end in sorted(line.gaps, reverse=True):
-        text = text[:start] + " " + text[end:]
+    for start, end, gap in sorted(line.gaps, reverse=True):
+        text = text[:start] + gap + text[end:]
     if line.indent is not None:
         text = " " * line.indent + text[spaces:]
     elif line.delta:
