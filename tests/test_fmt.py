@@ -145,3 +145,11 @@ def test_a_layout_that_would_drop_a_comment_is_never_used(
     monkeypatch.setattr(fmt_module, "layout", lambda text, scanned: text.split("  #")[0] + "\n")
     result = format_yaml(b"a:    1  # keep me\n", "f.yaml")
     assert result.problem is not None and "comment" in result.problem.problem.message
+
+
+def test_a_tab_between_tokens_is_read_as_the_loader_reads_it() -> None:
+    """Only indentation must be spaces (libyaml, which validate uses, agrees)."""
+    data = b"key:\tvalue\t# note\nflow: [1,\t2]\n"
+    result = format_yaml(data, "f.yaml")
+    assert result.problem is None
+    assert result.after == b"key: value # note\nflow: [1,\t2]\n"

@@ -62,18 +62,24 @@ class _Recorder(Reader, Scanner, Parser):
             self.comments.append(Comment(self.line, self.column + offset, text))
 
     def scan_to_next_token(self) -> None:
-        # Scanner.scan_to_next_token, recording the comments it skips.
+        # Scanner.scan_to_next_token, recording the comments it skips, and skipping a tab
+        # between tokens as libyaml (journeyops' loader) does: only indentation must be
+        # spaces, so `key: value<TAB># note` is read as validate reads it.
         if self.index == 0 and self.peek() == "\ufeff":
             self.forward()
+        indentation = self.column == 0
         found = False
         while not found:
-            while self.peek() == " ":
+            while self.peek() == " " or (
+                self.peek() == "\t" and (self.flow_level or not indentation)
+            ):
                 self.forward()
             if self.peek() == "#":
                 self._comment_here(0)
                 while self.peek() not in _BREAK_CHARS:
                     self.forward()
             if self.scan_line_break():  # type: ignore[no-untyped-call]
+                indentation = True
                 if not self.flow_level:
                     self.allow_simple_key = True
             else:
