@@ -153,3 +153,13 @@ def test_a_tab_between_tokens_is_read_as_the_loader_reads_it() -> None:
     result = format_yaml(data, "f.yaml")
     assert result.problem is None
     assert result.after == b"key: value # note\nflow: [1,\t2]\n"
+
+
+def test_a_comment_after_a_block_scalar_does_not_become_its_text() -> None:
+    """Found by the property test: the text moves 2 in from its entry; the comment under it
+    must stay left of the text, or it would be read as a line of it."""
+    data = b"- |-\n   text\n  # a comment line\n"
+    result = format_yaml(data, "f.yaml")
+    assert result.problem is None
+    assert result.after == b"- |-\n  text\n # a comment line\n"
+    assert loaded(result.after) == loaded(data) == [["text"]]
