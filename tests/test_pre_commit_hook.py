@@ -23,11 +23,13 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_hook(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+def try_hook(
+    repo: Path, home: Path, hook: str = "journeyops-validate"
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PRE_COMMIT_HOME": str(home)}
     environment.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        [str(PRE_COMMIT), "try-repo", str(ROOT), "journeyops-validate", "--all-files"],
+        [str(PRE_COMMIT), "try-repo", str(ROOT), hook, "--all-files"],
         cwd=repo,
         env=environment,
         capture_output=True,
@@ -73,3 +75,25 @@ def test_the_hook_skips_a_change_without_yaml(tmp_path: Path, home: Path) -> Non
     done = try_hook(repo, home)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Skipped" in done.stdout
+
+
+def test_the_fmt_hook_rewrites_a_badly_indented_file_and_fails_then_passes(
+    tmp_path: Path, home: Path
+) -> None:
+    repo = repository(tmp_path)
+    persona = repo / "personas" / "students.yaml"
+    canonical = persona.read_text(encoding="utf-8")
+    badly = canonical.replace("\n  ", "\n      ").replace("\n    ", "\n        ")
+    assert badly != canonical
+    persona.write_text(badly, encoding="utf-8")
+    git(repo, "add", ".")
+    done = try_hook(repo, home, "journeyops-fmt")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "journeyops fmt" in done.stdout and "Failed" in done.stdout
+    assert "files were modified by this hook" in done.stdout
+    assert "formatted personas/students.yaml" in done.stdout
+    assert persona.read_text(encoding="utf-8") == canonical
+    git(repo, "add", ".")
+    again = try_hook(repo, home, "journeyops-fmt")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout

@@ -11,6 +11,7 @@ import pytest
 import typer
 
 from journeyops import report
+from journeyops.authoring import fmt_report
 from journeyops.cli import app
 from journeyops.report import (
     diff_formats,
@@ -27,6 +28,7 @@ REGISTRIES: dict[str, tuple[type[StrEnum], Mapping[Any, Any]]] = {
     "metrics": (metrics_formats.MetricsFormat, metrics_formats.REPORTERS),
     "render": (render_summary.RenderFormat, render_summary.REPORTERS),
     "rules": (rule_listing.RulesFormat, rule_listing.REPORTERS),
+    "fmt": (fmt_report.FmtFormat, fmt_report.REPORTERS),  # authoring/: it reports on FmtRun
 }
 
 

@@ -12,6 +12,7 @@ from journeyops.cli import (
     completion,
     diff_cmd,
     export_cmd,
+    fmt_cmd,
     import_cmd,
     init_cmd,
     metrics_cmd,
@@ -49,6 +50,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "schema": schema_cmd.schema,
     "init": init_cmd.init,
     "new": new_cmd.new,
+    "fmt": fmt_cmd.fmt,
 }
 for name, command in COMMANDS.items():
     app.command(name, cls=HelpCommand)(command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -9,9 +10,16 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`. The result keeps
-    the mode of the file it replaces, or gets the usual mode for a new file (0666 - umask)
-    rather than mkstemp's private 0600."""
+    """Write `text` as UTF-8, exactly as given (no newline translation), atomically: see
+    `write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, fsync it, then rename it over `path` and
+    fsync the folder, so that `path` is always either the old file or the new one, also
+    after a crash. The result keeps the mode of the file it replaces, or gets the usual mode
+    for a new file (0666 - umask) rather than mkstemp's private 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -21,8 +29,8 @@ def write_atomic(path: Path, text: str) -> None:
         mode = 0o666 & ~umask
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         Path(temp).chmod(mode)
@@ -30,3 +38,15 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; a platform or file system that cannot open or sync
+    a folder (Windows, some network mounts) still has the renamed file."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
