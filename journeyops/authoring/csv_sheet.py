@@ -42,6 +42,7 @@ class SheetRow:
     id: str
     # What the row asks for, by field: `title`, `steps`, `scores.reach`; None empties it.
     values: dict[str, Any]
+    cells: dict[str, str] = field(default_factory=dict)  # the cells as written, by column
 
 
 @dataclass
@@ -114,11 +115,12 @@ def _add_row(sheet: Sheet, number: int, line: int, record: list[str]) -> None:
     if "id" not in sheet.columns:
         return
     identifier = cell_text(record[sheet.columns.index("id")]).strip()
-    problem = _id_problem(identifier)
-    if problem:
-        sheet.problems.append(CellProblem(number, line, "id", sheet.letter("id"), *problem))
+    wrong = _id_problem(identifier)
+    if wrong:
+        sheet.problems.append(CellProblem(number, line, "id", sheet.letter("id"), *wrong))
     else:
-        sheet.rows.append(SheetRow(number, line, identifier, values))
+        cells = dict(zip(sheet.columns, record, strict=True))
+        sheet.rows.append(SheetRow(number, line, identifier, values, cells))
 
 
 def _value(name: str, cell: str) -> Any:
@@ -138,4 +140,7 @@ def _id_problem(identifier: str) -> tuple[str, str | None] | None:
     if re.fullmatch(SLUG_PATTERN, identifier) and len(identifier) <= 64:
         return None
     message = f"'{printable(identifier)}' is not an id"
-    return message, f"use lowercase letters, digits and single hyphens, e.g. '{slugify(identifier)}'"
+    return (
+        message,
+        f"use lowercase letters, digits and single hyphens, e.g. '{slugify(identifier)}'",
+    )
