@@ -207,6 +207,8 @@ def _schema_problem(
     )
     if name not in sheet.columns:
         hint = f"add a '{name}' column" if name else hint
+    elif detail["type"] == "missing":
+        hint = f"fill in the row's '{name}' cell"
     return _at(sheet, row, name, message, hint)
 
 

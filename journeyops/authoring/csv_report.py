@@ -34,6 +34,11 @@ def _value(value: Any) -> str:
     return '"' + (shown if len(shown) <= LONGEST else shown[: LONGEST - 3] + "...") + '"'
 
 
+def _position(problem: CellProblem) -> tuple[int, int, str]:
+    """Row by row, and left to right within a row (`Z` before `AA`)."""
+    return problem.row, len(problem.letter), problem.letter
+
+
 def problem_line(sheet: str, problem: CellProblem) -> str:
     """`sheet.csv:7: row 7, column C (steps): message`, and the hint on the next line."""
     where = f"{sheet}:{problem.line}: " if problem.line else f"{sheet}: "
@@ -62,7 +67,7 @@ def as_text(planned: Import, sheet: str, written: list[str] | None) -> str:
     for file in plan.unparsed:
         lines.append(printable(f"not read: {file} does not parse, so it is never rewritten"))
     if plan.problems:
-        lines += [problem_line(sheet, p) for p in sorted(plan.problems)]
+        lines += [problem_line(sheet, p) for p in sorted(plan.problems, key=_position)]
         lines.append(f"nothing written: {len(plan.problems)} problems in {printable(sheet)}")
     elif written is not None:
         lines.append(f"written: {len(written)} files")
@@ -106,7 +111,7 @@ def as_json(planned: Import, sheet: str, written: list[str] | None) -> str:
                 "message": p.message,
                 "hint": p.hint,
             }
-            for p in sorted(plan.problems)
+            for p in sorted(plan.problems, key=_position)
         ],
     }
     return dumps_json(document) + "\n"
