@@ -227,7 +227,7 @@ def test_a_partial_sheet_changes_only_its_columns(cli: Cli, root: Path) -> None:
 
 def test_a_neutralised_cell_is_read_back_as_its_text(cli: Cli, root: Path) -> None:
     rows = edit(exported(cli, root), "shorter-form", owner="'@forms-team", title="'-minus")
-    status, plan, _ = import_csv(cli, root, save(root, rows), "--write")
+    status, _, _ = import_csv(cli, root, save(root, rows), "--write")
     assert status == 0
     text = (root / FORMS).read_text()
     assert "title: -minus\n" in text
