@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeyops.authoring.csv_plan import ImportPlan, Place, plain, plan
+from journeyops.authoring.csv_fields import plain
+from journeyops.authoring.csv_plan import ImportPlan, Place, plan
 from journeyops.authoring.csv_sheet import CellProblem, read_sheet
 from journeyops.authoring.csv_yaml import Change, Unparsable, documents, new_file, rewrite
 from journeyops.core.atomic import write_atomic
@@ -97,27 +98,28 @@ def _texts(result: ImportPlan, texts: dict[str, str]) -> dict[str, str]:
 
 
 def _check_texts(planned: Import) -> None:
-    """Each new text read as `validate` reads it: the planned opportunities must be there,
-    valid, with the values the sheet asked for."""
-    wanted: dict[tuple[str, str], tuple[int, dict[str, Any] | None]] = {}
-    for create in planned.plan.creates:
-        wanted[create.file, create.id] = (create.row, create.values)
-    for update in planned.plan.updates:
-        wanted[update.file, update.id] = (update.row, None)
+    """Each new text read as `validate` reads it: every planned opportunity must be there,
+    valid, and hold exactly the values planned for it."""
+    wanted = [(c.file, c.id, c.row, c.values) for c in planned.plan.creates]
+    wanted += [(u.file, u.id, u.row, u.values) for u in planned.plan.updates]
+    read: dict[str, dict[str, Any]] = {}
     for file, text in planned.texts.items():
-        parsed = parse(file, text.encode("utf-8"))
-        positions = LazyPositions(text.encode("utf-8"), file)
+        data = text.encode("utf-8")
+        parsed = parse(file, data)
+        positions = LazyPositions(data, file)
         raws = [RawDocument(i, v, positions.source(i)) for i, v in parsed.values]
         typed = typed_documents(ParsedFile(raws, list(parsed.problems)), file)
-        valid = {d.model.id: d for d in typed.located if isinstance(d.model, Opportunity)}
         values = dict(parsed.values)
-        for (where, identifier), (row, expected) in wanted.items():
-            doc = valid.get(identifier)
-            read_back = plain(values[doc.index]) if doc else None
-            if where == file and (doc is None or (expected is not None and read_back != expected)):
-                message = f"the planned {file} does not read back as opportunity '{identifier}'"
-                hint = "nothing was written; please report this as a bug of journeyops"
-                planned.plan.problems.append(CellProblem(row, 0, message=message, hint=hint))
+        read[file] = {
+            d.model.id: plain(values[d.index])
+            for d in typed.located
+            if isinstance(d.model, Opportunity)
+        }
+    for file, identifier, row, expected in wanted:
+        if read[file].get(identifier) != expected:
+            message = f"the planned {file} does not read back as opportunity '{identifier}'"
+            hint = "nothing was written; please report this as a bug of journeyops"
+            planned.plan.problems.append(CellProblem(row, 0, message=message, hint=hint))
 
 
 def write_plan(planned: Import, root: Path) -> list[str]:

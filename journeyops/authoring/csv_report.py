@@ -5,13 +5,15 @@ terminal raw."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from journeyops.authoring.csv_import import Import
-from journeyops.authoring.csv_sheet import CellProblem
 from journeyops.core.numbers import plain
 from journeyops.report.formatting import FORMAT_VERSION
 from journeyops.report.safe_text import dumps_json, printable
+
+if TYPE_CHECKING:  # the command's options name the formats; the rest loads when it runs
+    from journeyops.authoring.csv_import import Import
+    from journeyops.authoring.csv_sheet import CellProblem
 
 LONGEST = 60  # characters of a value the text plan shows
 

@@ -95,8 +95,10 @@ def rewrite(text: str, changes: dict[int, list[Change]]) -> str:
             buffer = io.StringIO()
             yaml.dump(data, buffer)
             body = buffer.getvalue()
-            if segment.body.endswith("\n\n"):  # the blank line before the next `---`
+            if segment.body.replace("\r\n", "\n").endswith("\n\n"):  # a blank line before `---`
                 body += "\n"
+            if "\r\n" in segment.body:  # a file with Windows line ends keeps them
+                body = body.replace("\r\n", "\n").replace("\n", "\r\n")
         out.append(segment.prefix + body)
     return "".join(out)
 
@@ -179,6 +181,16 @@ def _node(name: str, value: Any) -> Any:
         mapping = CommentedMap()
         mapping.update(value)
         return mapping
-    if isinstance(value, str) and "\n" in value:
+    if isinstance(value, str) and "\n" in value and _literal_safe(value):
         return LiteralScalarString(value)
     return value
+
+
+def _literal_safe(text: str) -> bool:
+    """Whether a `|` block holds `text` exactly: no line ends in blanks, none starts with
+    one where the block's indentation would be guessed, nothing a block cannot carry. Other
+    multi-line text is written in double quotes, with `\\n` escapes."""
+    lines = text.split("\n")
+    if any(line != line.rstrip(" \t") for line in lines) or text[:1] in (" ", "\t", "\n"):
+        return False
+    return all(ch.isprintable() or ch == "\n" for ch in text)

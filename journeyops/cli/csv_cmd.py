@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from journeyops.authoring.csv_report import PlanFormat
 from journeyops.cli.options import NoCache, WorkspacePath
 from journeyops.cli.problems import load_diagnostics
 from journeyops.cli.runner import Run, Usage, execute
@@ -115,9 +116,9 @@ def import_csv(
         bool, typer.Option("--write", help="Write the files the plan shows (else only show it).")
     ] = False,
     output_format: Annotated[
-        str,
+        PlanFormat,
         typer.Option("--format", "-f", metavar="FORMAT", help="text for people, json for tools."),
-    ] = "text",
+    ] = PlanFormat.TEXT,
 ) -> None:
     """Create or update opportunity files from a sheet with the columns of
     `journeyops export csv --kind opportunity`.
@@ -141,12 +142,8 @@ def import_csv(
 
     def command(run: Run) -> ExitStatus:
         from journeyops.authoring.csv_import import plan_import, write_plan  # noqa: PLC0415
-        from journeyops.authoring.csv_report import REPORTERS, PlanFormat  # noqa: PLC0415
+        from journeyops.authoring.csv_report import REPORTERS  # noqa: PLC0415
 
-        try:
-            chosen = PlanFormat(output_format)
-        except ValueError:
-            raise Usage(f"--format {output_format}: use text or json") from None
         root = run.workspace(path)
         check_config(DiskSource(root))
         planned = plan_import(root, read_sheet_file(run, file))
@@ -154,7 +151,7 @@ def import_csv(
         if write and planned.ok:
             with run.writing("the opportunity files"):
                 written = write_plan(planned, root)
-        run.out(REPORTERS[chosen](planned, str(file), written))
+        run.out(REPORTERS[output_format](planned, str(file), written))
         return ExitStatus.OK if planned.ok else ExitStatus.FINDINGS
 
     execute(context, command)
