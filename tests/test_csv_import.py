@@ -261,11 +261,11 @@ def test_the_same_id_on_two_rows_is_a_problem(cli: Cli, root: Path) -> None:
 
 
 def test_hostile_cells_are_escaped_in_the_plan(cli: Cli, root: Path) -> None:
-    sheet = save(root, [["id", "owner"], ["shorter-form", "\x1b]0;pwned\x07\u202eteam"]])
+    sheet = save(root, [["id", "owner"], ["shorter-form", "\u202eteam\u2066"]])
     status, out, _ = cli("import", "csv", str(sheet), "-k", "opportunity", str(root))
     assert status == 0
-    assert '-> "\\x1b]0;pwned\\x07\\u202eteam"' in out
-    assert not any(ch in out for ch in "\x1b\x07\u202e")
+    assert '-> "\\u202eteam\\u2066"' in out
+    assert not any(ch in out for ch in "\u202e\u2066")
 
 
 def test_a_file_that_does_not_parse_is_never_rewritten(cli: Cli, root: Path) -> None:
@@ -315,3 +315,16 @@ def test_a_sheet_that_is_not_utf8_is_a_usage_error(cli: Cli, root: Path) -> None
     assert (status, out) == (2, "")
     assert "is not UTF-8 text (byte 25)" in err
     assert "CSV UTF-8" in err
+
+
+def test_a_raw_control_character_in_a_cell_is_refused(cli: Cli, root: Path) -> None:
+    before = read_tree(root)
+    sheet = save(root, [["id", "owner"], ["shorter-form", "team\x1b[2J"]])
+    status, plan, _ = import_csv(cli, root, sheet, "--write")
+    assert status == 1
+    [problem] = plan["problems"]
+    assert (problem["letter"], problem["message"]) == (
+        "B",
+        "the cell holds a control character (\\x1b): remove it",
+    )
+    assert read_tree(root) == before

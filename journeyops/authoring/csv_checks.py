@@ -13,7 +13,9 @@ from journeyops.authoring.csv_sheet import CellProblem, Sheet, SheetRow
 from journeyops.core.sourcemap import SourceMap
 from journeyops.load.schema_errors import translate
 from journeyops.model import Opportunity
-from journeyops.model.workspace import Workspace
+from journeyops.model.workspace import Located, Workspace
+from journeyops.scoring import ConfiguredModel, resolve
+from journeyops.scoring.ranking import compute, evaluate, not_finite
 
 
 def check(  # noqa: PLR0917 - one call site, in csv_plan
@@ -25,12 +27,58 @@ def check(  # noqa: PLR0917 - one call site, in csv_plan
     file: str | None,
 ) -> list[CellProblem]:
     """The schema's problems with the planned document (`file`: where it is, for one that
-    exists), then its new references to steps, pains, personas and insights that the
-    workspace does not have."""
+    exists), then what `validate` would say of its new values: references to steps, pains,
+    personas and insights that the workspace does not have, and scoring inputs out of a
+    model's range (JO502) or that make a score infinite (JO503)."""
     try:
-        Opportunity.model_validate(data)
+        model = Opportunity.model_validate(data)
     except ValidationError as error:
         return [_schema_problem(sheet, row, error, detail, file) for detail in error.errors()]
+    found = _references(sheet, row, data, ws, current)
+    old = current.get("scores") or {}
+    new_keys = {k for k, v in model.scores.items() if k not in old or old[k] != v}
+    if new_keys:
+        found += _scoring(sheet, row, Located(file or "", model, SourceMap()), ws, new_keys)
+    return found
+
+
+def _scoring(
+    sheet: Sheet, row: SheetRow, doc: Located[Opportunity], ws: Workspace, keys: set[str]
+) -> list[CellProblem]:
+    """Inputs that a model in use (the default, then those under `scoring.models`, as
+    validate checks them) rejects, at their cells; a score that is not finite, at the row."""
+    scoring = ws.config.scoring
+    names = [scoring.default, *(n for n in scoring.models if n != scoring.default)]
+    found: dict[str, CellProblem] = {}
+    for model in (resolve(scoring, name) for name in names):
+        evaluation = evaluate(model, doc)
+        for problem, spec in zip(evaluation.problems, _invalid_keys(model, doc), strict=False):
+            if spec in keys:
+                column = SCORES + spec
+                found.setdefault(column, at(sheet, row, column, problem.message, problem.hint))
+        if evaluation.valid:
+            infinite = not_finite(model, evaluation, compute(model, evaluation))
+            if infinite:
+                found.setdefault("", at(sheet, row, "", infinite.message, infinite.hint))
+    return list(found.values())
+
+
+def _invalid_keys(model: ConfiguredModel, doc: Located[Opportunity]) -> list[str]:
+    """The `scores` keys of the model's inputs that it rejects, in `evaluate`'s order."""
+    keys = []
+    for spec in model.inputs:
+        key, raw = model.key(spec.name), doc.model.scores.get(model.key(spec.name))
+        if raw is not None:
+            try:
+                spec.parse(raw)
+            except ValueError:
+                keys.append(key)
+    return keys
+
+
+def _references(
+    sheet: Sheet, row: SheetRow, data: dict[str, Any], ws: Workspace, current: dict[str, Any]
+) -> list[CellProblem]:
     found = []
     checks: dict[str, Callable[[str], bool]] = {
         "steps": lambda ref: _step(ws, ref) is not None,

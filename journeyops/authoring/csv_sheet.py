@@ -21,6 +21,9 @@ from journeyops.model.base import INPUT_NAME_PATTERN, SLUG_PATTERN
 from journeyops.report.safe_text import printable
 
 KNOWN = ("id", *TEXT_FIELDS, *LIST_FIELDS, *DERIVED)
+# What no YAML text should hold raw; export writes these as escapes, so a sheet it wrote has
+# none (line breaks and tabs are text).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -86,10 +89,7 @@ def _check_header(sheet: Sheet) -> None:
         if name in seen:
             sheet.problems.append(CellProblem(1, 1, name, letter, f"column '{name}' is twice"))
         seen.add(name)
-        key = name.removeprefix(SCORES)
-        if name.startswith(SCORES) and re.fullmatch(INPUT_NAME_PATTERN, key):
-            continue
-        if name not in KNOWN:
+        if not _importable(name):
             hint = did_you_mean(name, KNOWN) or "columns: " + ", ".join(KNOWN) + ", scores.KEY"
             message = f"unknown column '{printable(name)}'"
             sheet.problems.append(CellProblem(1, 1, printable(name), letter, message, hint))
@@ -105,8 +105,8 @@ def _add_row(sheet: Sheet, number: int, line: int, record: list[str]) -> None:
         return
     values: dict[str, Any] = {}
     for index, (name, cell) in enumerate(zip(sheet.columns, record, strict=True)):
-        if name in DERIVED or name == "id":
-            continue
+        if name in DERIVED or name == "id" or not _importable(name):
+            continue  # an unknown column is a problem of the header, reported once
         try:
             values[name] = _value(name, cell)
         except CellError as error:
@@ -123,7 +123,18 @@ def _add_row(sheet: Sheet, number: int, line: int, record: list[str]) -> None:
         sheet.rows.append(SheetRow(number, line, identifier, values, cells))
 
 
+def _importable(name: str) -> bool:
+    if name.startswith(SCORES):
+        return re.fullmatch(INPUT_NAME_PATTERN, name.removeprefix(SCORES)) is not None
+    return name in KNOWN
+
+
 def _value(name: str, cell: str) -> Any:
+    cell = cell.replace("\r\n", "\n")  # Excel on Windows ends lines in a cell so
+    control = _CONTROL.search(cell)
+    if control:
+        shown = printable(control.group())
+        raise CellError(f"the cell holds a control character ({shown}): remove it")
     if name.startswith(SCORES):
         return _score(cell)
     if name in LIST_FIELDS:
