@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 import typer
 
+from journeyops.cli import csv_cmd
 from journeyops.cli.help import HelpCommand, HelpGroup
 from journeyops.cli.mermaid_cmd import export_mermaid
 
 # Every format, in the order `journeyops export --help` lists them.
 FORMATS: dict[str, Callable[..., None]] = {
+    "csv": csv_cmd.export_csv,
     "mermaid": export_mermaid,
 }
 

@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 import typer
 
+from journeyops.cli import csv_cmd
 from journeyops.cli.help import HelpCommand, HelpGroup
 from journeyops.cli.mermaid_cmd import import_mermaid
 
 # Every format, in the order `journeyops import --help` lists them.
 FORMATS: dict[str, Callable[..., None]] = {
+    "csv": csv_cmd.import_csv,
     "mermaid": import_mermaid,
 }
 
