@@ -132,7 +132,7 @@ def _bands(journey: Journey, frame: Frame) -> str:
         if point.moment_of_truth:
             x = _num(frame.x(i, count))
             out.append(
-                f'<line class="truth" x1="{x}" y1="{frame.top}" x2="{x}" y2="{frame.bottom}">'
+                f'<line class="truth-rule" x1="{x}" y1="{frame.top}" x2="{x}" y2="{frame.bottom}">'
                 f"<title>Moment of truth: {escape(point.name)}</title></line>"
             )
     return "".join(out)

@@ -25,7 +25,7 @@ STYLE = (
     ".stage{font-weight:bold}.tick{text-anchor:end;fill:#57606a}"
     ".box{fill:#f6f8fa;stroke:#57606a}.box.truth{stroke:#1f2328;stroke-width:3}"
     ".arrow{stroke:#57606a;marker-end:url(#arrow)}.band-0{fill:#f6f8fa}.band-1{fill:#eaeef2}"
-    ".neutral{stroke:#57606a;stroke-dasharray:4 3}.truth{stroke:#1f2328;stroke-dasharray:2 2}"
+    ".neutral{stroke:#57606a;stroke-dasharray:4 3}.truth-rule{stroke:#1f2328;stroke-dasharray:2 2}"
     ".line{fill:none;stroke:#0550ae;stroke-width:2.5}.point{fill:#0550ae}"
     ".before .line{stroke:#6e7781;stroke-dasharray:6 4}.before .point{fill:#6e7781}"
 )
