@@ -161,7 +161,10 @@ def test_a_current_and_its_future_journey_link_to_each_other_and_to_the_comparis
     assert page.locator("svg.emotion-curve g.before circle").count() > 0
     assert page.locator("svg.emotion-curve g.now circle").count() > 0
     removed = page.locator("h3", has_text="Removed").locator("xpath=following-sibling::*[1]")
-    assert "ID photo rejected" in removed.inner_text()
+    assert "Card takes up to a week to arrive" in removed.inner_text()
+    assert "ID photo rejected" not in removed.inner_text()  # kept, by its id
+    kept = page.locator("h3", has_text="Still there").locator("xpath=following-sibling::*[1]")
+    assert "now with guidance on what to fix" in kept.inner_text()
     visit.close()
 
 
