@@ -18,7 +18,7 @@ MERMAID_VERSION := 12.3.0
 # npm to fetch the checker); each is installed only when its command is missing.
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: install demo test lint typecheck format schemas goldens docs bench clean graphviz site-test-tools
+.PHONY: install demo test lint typecheck format schemas goldens docs bench clean graphviz site-test-tools screenshots
 
 install: $(STAMP)
 
@@ -101,6 +101,11 @@ clean:
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
+
+# The README's picture of a journey map, from examples/northwind in Debian's Chromium.
+screenshots: install graphviz
+	@[ -x /usr/bin/chromium ] || { echo "installing Chromium with apt-get"; $(APT_INSTALL) chromium; }
+	PYTHONPATH=. $(BIN)/python bench/screenshots.py docs/images/journey-map.png
 
 # docs/rules.md is generated from the rules' docstrings; a test fails when it is stale.
 docs: install

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,46 @@ def html_errors(pages: list[Path]) -> str:
         check=False,
     )
     return "" if done.returncode == 0 else (done.stdout + done.stderr or "vnu failed")
+
+
+class PageVisit:
+    """A page opened in its own browser context (in `color_scheme`), recording what a page
+    must never do: requests that leave `file://`, console errors, uncaught errors, dialogs."""
+
+    def __init__(self, browser: Any, path: Path, color_scheme: str = "light") -> None:
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, color_scheme=color_scheme
+        )
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", self._console)
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def outside(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith("file://")]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def serious_violations(response: dict[str, Any]) -> list[str]:
+    """axe-core's serious and critical violations in a run's response, one line each."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

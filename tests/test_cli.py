@@ -38,7 +38,7 @@ def test_missing_path_exits_2(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_invalid_config_exits_2_with_position(cli: Cli, tmp_path: Path) -> None:
-    write(tmp_path, {"journeyops.yaml": "version: 1\nname: X\nrender: {}\n"})
+    write(tmp_path, {"journeyops.yaml": "version: 1\nname: X\npublish: {}\n"})
     status, out, _ = cli("validate", str(tmp_path), "--format", "json")
     assert status == 2
     [diagnostic] = json.loads(out)["diagnostics"]
@@ -48,7 +48,7 @@ def test_invalid_config_exits_2_with_position(cli: Cli, tmp_path: Path) -> None:
         3,
         1,
     )
-    assert "unknown field 'render'" in diagnostic["message"]
+    assert "unknown field 'publish'" in diagnostic["message"]
 
 
 def test_root_is_found_by_walking_up(cli: Cli, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pydantic import BaseModel
 
 from journeyops.model import MODELS_BY_KIND, Config, Kpi, Pain, Stage, Step
+from journeyops.model.config import RenderSettings
 from journeyops.model.journey import Gain
 from journeyops.model.scoring_config import (
     Criterion,
@@ -34,6 +35,7 @@ def test_format_doc_mentions_every_field() -> None:
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     models: list[type[BaseModel]] = [
         Config,
+        RenderSettings,
         Kpi,
         Pain,
         Gain,

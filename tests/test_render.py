@@ -71,9 +71,22 @@ def test_rendered_pages_escape_everything_the_user_wrote(cli: Cli, nasty: Path) 
     out = nasty.parent / "site"
     status, stdout, err = cli("render", str(nasty), "--out", str(out), "--no-cache")
     assert status == 0 and " error " not in err  # validate's warnings only
-    assert "Rendered 3 pages with 3 diagrams" in stdout
-    pages = {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*.html")}
-    assert sorted(pages) == ["index.html", "journeys/parent.html", "journeys/tricky.html"]
+    assert "Rendered 8 pages with 4 diagrams" in stdout
+    pages = {
+        p.relative_to(out).as_posix(): p.read_text()
+        for p in out.rglob("*")
+        if p.suffix in (".html", ".svg")
+    }
+    assert sorted(pages) == [
+        "compare/tricky-future.html",
+        "index.html",
+        "journeys/parent.html",
+        "journeys/parent.svg",
+        "journeys/tricky-future.html",
+        "journeys/tricky-future.svg",
+        "journeys/tricky.html",
+        "journeys/tricky.svg",
+    ]
     for text in pages.values():
         assert "<script" not in text and "<img" not in text and "<em>" not in text
     tricky_page = pages["journeys/tricky.html"]
@@ -91,7 +104,7 @@ def test_the_same_workspace_gives_the_same_bytes_and_unchanged_pages_are_not_rew
     first = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     stamps = {p: p.stat().st_mtime_ns for p in first}
     status, stdout, _ = cli("render", str(nasty), "--out", str(out), "--no-cache")
-    assert status == 0 and "0 written, 3 unchanged" in stdout
+    assert status == 0 and "0 written, 8 unchanged" in stdout
     assert {p: p.read_bytes() for p in first} == first
     assert {p: p.stat().st_mtime_ns for p in first if p.name != MANIFEST} == {
         p: t for p, t in stamps.items() if p.name != MANIFEST
@@ -116,8 +129,18 @@ def test_pages_no_longer_produced_are_removed_but_nothing_else(cli: Cli, nasty: 
     journeys.write_text(journeys.read_text().split("\n---\n")[0] + "\n")  # drop `tricky`
     status, stdout, err = cli("render", str(nasty), "-o", str(out), "--no-diagrams", "-f", "json")
     assert status == 1 and "error JO102 unknown journey 'tricky'" in err  # in ideas.yaml
-    assert json.loads(stdout)["removed"] == ["journeys/tricky.html"]
-    assert sorted(p.name for p in (out / "journeys").iterdir()) == ["extra.html", "parent.html"]
+    assert json.loads(stdout)["removed"] == [
+        "compare/tricky-future.html",
+        "journeys/tricky-future.html",
+        "journeys/tricky-future.svg",
+        "journeys/tricky.html",
+        "journeys/tricky.svg",
+    ]
+    assert sorted(p.name for p in (out / "journeys").iterdir()) == [
+        "extra.html",
+        "parent.html",
+        "parent.svg",
+    ]
 
 
 def test_a_damaged_manifest_stops_the_render(cli: Cli, nasty: Path) -> None:

@@ -92,6 +92,29 @@ class Lint(Strict):
     )
 
 
+class RenderSettings(Strict):
+    """What `journeyops render` does when its options do not say: an option always wins."""
+
+    out: Text | None = Field(
+        default=None,
+        description="Folder the site is written into, relative to the workspace root "
+        "(`--out`). Default: `site` in the current folder.",
+    )
+    title: Text | None = Field(
+        default=None, description="Title of the site, in every page's header. Default: `name`."
+    )
+    model: Slug | None = Field(
+        default=None,
+        description="Scoring model that ranks the opportunities on the site (`--model`). "
+        "Default: `scoring.default`, else `rice`.",
+    )
+    top: int | None = Field(
+        default=None,
+        ge=1,
+        description="List only this many of the best opportunities on the overview (`--top`).",
+    )
+
+
 class Config(Strict):
     """The workspace configuration, `journeyops.yaml` at the workspace root."""
 
@@ -106,6 +129,10 @@ class Config(Strict):
     lint: Lint = Field(default_factory=Lint, description="Rule selection and severities.")
     scoring: Scoring = Field(
         default_factory=Scoring, description="The default scoring model and named variants."
+    )
+    render: RenderSettings = Field(
+        default_factory=RenderSettings,
+        description="Settings of `journeyops render`: output folder, site title, model, top N.",
     )
     include: list[Text] = Field(
         default_factory=list,

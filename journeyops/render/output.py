@@ -42,9 +42,12 @@ class Written:
     warnings: list[str] = field(default_factory=list)
 
 
-def write_site(out: Path, pages: dict[str, str]) -> Written:
+def write_site(out: Path, pages: dict[str, str], *, keep_others: bool = False) -> Written:
+    """`pages` into `out`; with `keep_others` (one journey rendered) the pages an earlier
+    render wrote stay, and stay in the manifest."""
     root = _folder(out)
     previous, warnings = _previous(root, out, pages)
+    pages_kept = previous - pages.keys() if keep_others else set()
     for path in pages:
         try:
             check_inside(root, path)
@@ -53,7 +56,7 @@ def write_site(out: Path, pages: dict[str, str]) -> Written:
                 f"{out / path} {error}; journeyops writes only regular files in --out: "
                 "remove it, or choose another folder with --out"
             ) from None
-    stale = sorted(previous - pages.keys())
+    stale = sorted(previous - pages.keys() - pages_kept)
     changed = {p: t for p, t in sorted(pages.items()) if not _same(root / p, t)}
     if changed or stale:
         # Named before anything is written, so that a killed render is recognised as ours.
@@ -62,7 +65,7 @@ def write_site(out: Path, pages: dict[str, str]) -> Written:
         write_atomic(root / path, text)
     removed = [path for path in stale if _remove(root, path)]
     _remove_temporaries(root, [*pages, MANIFEST])
-    _write_manifest(root, sorted(pages), complete=True)
+    _write_manifest(root, sorted(pages.keys() | pages_kept), complete=True)
     unchanged = [p for p in sorted(pages) if p not in changed]
     return Written(list(changed), unchanged, removed, warnings)
 

@@ -91,6 +91,24 @@ class SiteData:
                 found[journey.parent.split("/")[0]].append(journey)
         return found
 
+    @cached_property
+    def zooms(self) -> dict[str, list[Journey]]:
+        """`journey/step` -> the journeys that zoom into that step."""
+        found: dict[str, list[Journey]] = defaultdict(list)
+        for journey in self.journeys:
+            if journey.parent:
+                found[journey.parent].append(journey)
+        return found
+
+    @cached_property
+    def replaced_by(self) -> dict[str, list[Journey]]:
+        """journey id -> the future journeys that redesign it."""
+        found: dict[str, list[Journey]] = defaultdict(list)
+        for journey in self.journeys:
+            if journey.replaces and journey.replaces in self.workspace.journeys:
+                found[journey.replaces].append(journey)
+        return found
+
     def journey_by_id(self, journey_id: str) -> Journey | None:
         located = self.workspace.journeys.get(journey_id)
         return located.model if located else None

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from journeyops import __version__
 from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
+from journeyops.render import journey_view
 from journeyops.render.dot import hierarchy_dot, journey_dot
 from journeyops.render.pages import SiteData, emotion_word
 from journeyops.report.formatting import measured
@@ -126,11 +127,16 @@ def _drawn_scale(journey: Journey, scale: EmotionScale) -> EmotionScale:
 
 
 def pages(
-    data: SiteData, diagram_keys: Collection[str], env: Environment, top: int | None = None
+    data: SiteData,
+    diagram_keys: Collection[str],
+    env: Environment,
+    top: int | None = None,
+    only: str | None = None,
 ) -> dict[str, str]:
     """Every page of the site by its path in the output folder, with a placeholder where
-    each diagram goes: pages are laid out while Graphviz draws (see `with_diagrams`)."""
-    name = data.workspace.config.name
+    each diagram goes: pages are laid out while Graphviz draws (see `with_diagrams`).
+    `only`: just that journey's map and its SVG."""
+    name = data.workspace.config.render.title or data.workspace.config.name
     model = data.ranking.model.name
     ranked = [s for s in data.opportunities if s.rank is not None]
     common = {"site_name": name, "data": data, "model": model}
@@ -138,18 +144,22 @@ def pages(
     def diagram(key: str) -> Markup | None:
         return _placeholder(key) if key in diagram_keys else None
 
-    index = env.get_template("index.html").render(
-        root="",
-        ranked=ranked[:top] if top else ranked,
-        top=top if top and top < len(ranked) else None,
-        unscored=[s for s in data.opportunities if s.rank is None],
-        hierarchy=diagram(HIERARCHY),
-        matrix=Markup(matrix_svg(data.ranking, name)) if ranked else None,
-        **common,
-    )
-    site = {"index.html": index}
+    site: dict[str, str] = {}
+    if only is None:  # `--journey`: one map, not the overview
+        site["index.html"] = env.get_template("index.html").render(
+            root="",
+            ranked=ranked[:top] if top else ranked,
+            top=top if top and top < len(ranked) else None,
+            unscored=[s for s in data.opportunities if s.rank is None],
+            hierarchy=diagram(HIERARCHY),
+            matrix=Markup(matrix_svg(data.ranking, name)) if ranked else None,
+            **common,
+        )
     template = env.get_template("journey.html")
+    found = journey_view.gather(data)
     for journey in data.journeys:
+        if only is not None and journey.id != only:
+            continue
         site[f"journeys/{journey.id}.html"] = template.render(
             root="../",
             journey=journey,
@@ -159,8 +169,10 @@ def pages(
             children=data.children.get(journey.id, []),
             replaces=data.journey_by_id(journey.replaces) if journey.replaces else None,
             flow=diagram(journey.id),
+            **journey_view.context(data, journey, found),
             **common,
         )
+    site.update(journey_view.companion_pages(data, env, common, only))
     return site
 
 

@@ -1,0 +1,89 @@
+"""What a journey map page adds to the journey itself: its lanes, surveys and KPIs, emotion
+curve and links (the journeys that zoom into each step, the redesign it is compared with),
+and the pages that go with it: the standalone SVG and the comparison page.
+
+`site.pages` calls `context` for each journey page and `companion_pages` once; templates
+only lay out what is gathered here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from journeyops.model.journey import Journey
+from journeyops.render.compare import compare_path, comparison
+from journeyops.render.emotion_curve import emotion_curve_svg, points
+from journeyops.render.journey_svg import journey_svg
+from journeyops.render.lanes import lanes
+from journeyops.render.measures import Measure, measures
+from journeyops.render.pages import SiteData
+
+Measures = Mapping[tuple[str, str | None], list[Measure]]
+
+
+def svg_path(journey: Journey) -> str:
+    return f"journeys/{journey.id}.svg"
+
+
+def gather(data: SiteData) -> Measures:
+    """Every journey's surveys and KPIs, once per render."""
+    return measures(data.workspace)
+
+
+def _before(data: SiteData, journey: Journey) -> Journey | None:
+    """The current journey a future one redesigns, when it is published."""
+    if journey.state != "future" or not journey.replaces:
+        return None
+    return data.journey_by_id(journey.replaces)
+
+
+def context(data: SiteData, journey: Journey, found: Measures) -> dict[str, Any]:
+    """The journey page's own values, beside what `site.pages` passes every page."""
+    scale = data.workspace.config.taxonomy.emotion
+    before = _before(data, journey)
+    futures = data.replaced_by.get(journey.id, [])
+    rated = [p for p in points(journey) if p.emotion is not None]
+    return {
+        "lanes": lanes(data, journey),
+        "measures": found,
+        "curve": Markup(emotion_curve_svg(journey, scale, before)) if rated else None,
+        "points": points(journey),
+        "before_points": points(before) if before else [],
+        "before": before,
+        "futures": futures,
+        "compare_links": [
+            (future, compare_path(future)) for future in ([journey] if before else futures)
+        ],
+        "svg_file": f"{journey.id}.svg" if journey.steps() else None,
+        "scale": scale,
+    }
+
+
+def companion_pages(
+    data: SiteData, env: Environment, common: Mapping[str, Any], only: str | None = None
+) -> dict[str, str]:
+    """The standalone SVG of every journey with steps, and a comparison page for every
+    future journey whose current journey is published (`only`: for one journey)."""
+    scale = data.workspace.config.taxonomy.emotion
+    site: dict[str, str] = {}
+    template = env.get_template("compare.html")
+    for journey in data.journeys:
+        if only is not None and journey.id != only:
+            continue
+        before = _before(data, journey)
+        if journey.steps():
+            site[svg_path(journey)] = journey_svg(journey, scale, before)
+        if before is not None and only is None:
+            both = [j for j in (before, journey) if points(j)]
+            site[compare_path(journey)] = template.render(
+                root="../",
+                comparison=comparison(before, journey),
+                curve=Markup(emotion_curve_svg(journey, scale, before)) if both else None,
+                scale=scale,
+                **common,
+            )
+    return site
