@@ -1,26 +1,34 @@
 """`render` as a library call: the workspace as a static, self-contained HTML site.
 
-Stages: check the workspace (as `validate` does) and keep only the documents without errors,
-rank them (as `score` does), build each diagram's DOT source, draw them all with Graphviz in
-parallel, then lay out the pages. Writing them is `render.output`'s job.
+Stages: check the workspace (as `validate` does, loading it once for every stage) and keep
+only the documents without errors, rank them (as `score` does), draw the journeys' flows
+(render.flow) and build the hierarchy's DOT source, draw it with Graphviz while the pages
+are laid out. Writing them is `render.output`'s job; the pages are made only when it needs
+them (render.lazy), which it does not when the site in the folder is intact and made from
+the same inputs (render.incremental).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
+from journeyops.load.workspace import load_scan
 from journeyops.render import site
-from journeyops.render.diagrams import Drawing, GraphvizError
+from journeyops.render.diagrams import GraphvizError, draw
+from journeyops.render.incremental import draw_cached, site_key
+from journeyops.render.lazy import Built, SitePages, Summary
 from journeyops.render.pages import SiteData
 from journeyops.render.published import Unpublished, published
-from journeyops.rules.validation import ValidationResult, validate
+from journeyops.rules import RunOptions
+from journeyops.rules.validation import ValidationResult, validate_loading
+from journeyops.scoring import available
 from journeyops.scoring.ranking import rank
-from journeyops.scoring.run import score
+from journeyops.scoring.run import ScoreRun, UnknownModel, score_loaded
 
 
 class TemplateProblem(Exception):
@@ -35,13 +43,21 @@ class InvalidConfig(Exception):
         self.findings = findings
 
 
-@dataclass(frozen=True)
 class Rendered:
-    pages: dict[str, str]
-    diagrams: int
-    # What validate finds in the workspace: documents with errors are not on the site.
-    findings: ValidationResult = field(default_factory=lambda: ValidationResult([]))
-    unpublished: list[Unpublished] = field(default_factory=list)
+    """A rendered site: its pages (made when first needed, see render.lazy) and what
+    validate found."""
+
+    def __init__(self, pages: SitePages, findings: ValidationResult) -> None:
+        self.pages = pages
+        self.findings = findings  # documents with errors are not on the site
+
+    @property
+    def diagrams(self) -> int:
+        return self.pages.summary.diagrams
+
+    @property
+    def unpublished(self) -> list[Unpublished]:
+        return self.pages.summary.unpublished
 
 
 def render(
@@ -54,30 +70,56 @@ def render(
     cache: Cache | None = None,
     workers: int | None = None,
 ) -> Rendered:
-    """Every page of the site. Raises InvalidConfig, ConfigError, UnknownModel (as `score`),
-    GraphvizError and TemplateProblem."""
-    findings = validate(source, cache=cache)
-    if findings.config_error:
+    """Every page of the site. Raises InvalidConfig, ConfigError, UnknownModel (as `score`);
+    the pages, when first read, raise GraphvizError and TemplateProblem."""
+    options = RunOptions()
+    findings, loaded, found = validate_loading(source, options, cache)
+    if findings.config_error or found is None:
         raise InvalidConfig(findings)
-    run = score(source, model_name, cache=cache)
+    names = list(available(found.config.scoring))
+    if model_name is not None and model_name not in names:
+        raise UnknownModel(model_name, names)
+    key = None
+    if cache is not None:
+        chosen = [model_name or "", str(diagrams), str(top), options.today.isoformat()]
+        key = site_key(found.config_bytes, found.digests(cache), chosen, templates)
+
+    def build() -> Built:
+        # Some files' results came from validate's cache: they are loaded now, once.
+        run = score_loaded(loaded or load_scan(found, cache), model_name)
+        return _build(run, findings, diagrams, templates, top, cache, workers)
+
+    return Rendered(SitePages(build, key, cache), findings)
+
+
+def _build(  # noqa: PLR0917 - the stages' inputs, passed on from render()
+    run: ScoreRun,
+    findings: ValidationResult,
+    diagrams: bool,
+    templates: Path | None,
+    top: int | None,
+    cache: Cache | None,
+    workers: int | None,
+) -> Built:
     workspace, unpublished = published(run.workspace, findings)
     # Ranked again without what is left out, so that ranks count only what the site shows.
     ranking = rank(workspace, run.ranking.model) if unpublished else run.ranking
     data = SiteData(workspace, ranking, unpublished)
     found = site.diagrams(data) if diagrams else {}
-    # Graphviz draws on every core while the pages are laid out around placeholders.
-    drawing = Drawing({key: d.dot for key, d in found.items()}, workers) if found else None
-    try:
-        laid_out = site.pages(data, found.keys(), site.environment(templates), top)
-    except TemplateSyntaxError as error:
-        where = f"{error.filename or error.name}:{error.lineno}"
-        raise TemplateProblem(f"{where}: {error.message}") from None
-    except TemplateError as error:
-        raise TemplateProblem(f"template error: {error}") from None
-    finally:
-        drawn = drawing.result() if drawing else {}
-    pages = site.with_diagrams(laid_out, drawn, found)
-    return Rendered(pages, len(drawn), findings, unpublished)
+    sources = {key: d.dot for key, d in found.items() if d.dot}
+    # Graphviz draws in the background while the pages are laid out around placeholders.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        drawing = pool.submit(draw_cached, sources, cache, lambda todo: draw(todo, workers))
+        try:
+            laid_out = site.pages(data, found.keys(), site.environment(templates), top)
+        except TemplateSyntaxError as error:
+            where = f"{error.filename or error.name}:{error.lineno}"
+            raise TemplateProblem(f"{where}: {error.message}") from None
+        except TemplateError as error:
+            raise TemplateProblem(f"template error: {error}") from None
+        finally:
+            drawn = drawing.result()
+    return Built(laid_out, drawn, found, Summary(len(found), unpublished))
 
 
 __all__ = ["GraphvizError", "InvalidConfig", "Rendered", "TemplateProblem", "render"]
