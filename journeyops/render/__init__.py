@@ -13,16 +13,12 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
-
 from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
 from journeyops.load.workspace import load_scan
-from journeyops.render import site
 from journeyops.render.diagrams import GraphvizError, draw
 from journeyops.render.incremental import draw_cached, site_key
 from journeyops.render.lazy import Built, SitePages, Summary
-from journeyops.render.pages import SiteData
 from journeyops.render.published import Unpublished, published
 from journeyops.rules import RunOptions
 from journeyops.rules.validation import ValidationResult, validate_loading
@@ -101,6 +97,12 @@ def _build(  # noqa: PLR0917 - the stages' inputs, passed on from render()
     cache: Cache | None,
     workers: int | None,
 ) -> Built:
+    # Jinja and the pages are imported only when pages are made: an unchanged site is not.
+    from jinja2 import TemplateError, TemplateSyntaxError  # noqa: PLC0415
+
+    from journeyops.render import site  # noqa: PLC0415
+    from journeyops.render.pages import SiteData  # noqa: PLC0415
+
     workspace, unpublished = published(run.workspace, findings)
     # Ranked again without what is left out, so that ranks count only what the site shows.
     ranking = rank(workspace, run.ranking.model) if unpublished else run.ranking

@@ -22,8 +22,6 @@ import re
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
-import graphviz
-
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: "
     "`brew install graphviz`), or render without diagrams: --no-diagrams"
@@ -75,6 +73,8 @@ def draw(sources: Mapping[str, str], workers: int | None = None) -> dict[str, st
 
 
 def _draw_batch(sources: list[str]) -> list[str]:
+    import graphviz  # noqa: PLC0415 - only a render that draws needs it
+
     try:
         output = graphviz.pipe("dot", "svg", "".join(sources).encode(), quiet=True)
     except graphviz.ExecutableNotFound:

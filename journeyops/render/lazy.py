@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyops.load.cache import Cache
 from journeyops.render.incremental import SiteRecord, intact, record_site
 from journeyops.render.published import Unpublished
-from journeyops.render.site import Diagram, fill
+
+if TYPE_CHECKING:
+    from journeyops.render.site import Diagram
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class SitePages(Mapping[str, str]):
         return self._built
 
     def __getitem__(self, path: str) -> str:
+        from journeyops.render.site import fill  # noqa: PLC0415 - Jinja's, made pages only
+
         site = self._site()
         return fill(site.laid_out[path], site.drawn, site.found)
 
