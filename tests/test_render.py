@@ -84,7 +84,7 @@ def test_the_flow_escapes_markup_and_control_characters() -> None:
     hostile = journey.model_copy(update={"stages": [stage.model_copy(update={"steps": [step]})]})
     svg = flow_svg(hostile, EmotionScale())
     assert "<b>" not in svg and "\x1b" not in svg and "\u202e" not in svg
-    assert "A &lt;b&gt;&#34;x&#34;&lt;/b&gt; &amp; \\x1b[2J\\u202e" in svg
+    assert "A &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; \\x1b[2J\\u202e" in svg
     # One box with a second border outside the first (a moment of truth), no arrow.
     assert svg.count("<rect ") == 3 and 'class="edge"' not in svg
 

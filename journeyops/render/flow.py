@@ -4,7 +4,7 @@ each box in the written order, an arrow from each step to the next.
 Why not Graphviz, which draws every other diagram: a flow is one row, so nothing in it needs
 a graph layout. Every position follows from the widths of the labels, and `dot` spent its
 time on the layout a row does not need (7.6 ms a journey, 15 s of CPU for 2,000 journeys;
-this takes about 0.15 ms). The hierarchy is a graph and stays with `dot` (render/dot.py,
+this takes about 0.6 ms). The hierarchy is a graph and stays with `dot` (render/dot.py,
 render/diagrams.py). The picture keeps what `dot` drew: rounded stage boxes with their name
 on top, steps filled by emotion (`dot.EMOTION_FILLS`), a double border on a moment of truth,
 each step a link to its column (`#step-<id>`) with its name as the tooltip, and the same
@@ -18,11 +18,10 @@ two decimals, so the same journey always gives the same bytes.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from markupsafe import Markup, escape
 
 from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey, Step
@@ -39,6 +38,7 @@ _WIDTHS = (
 )
 ASCII_WIDTHS = dict(zip(map(chr, range(32, 127)), map(int, _WIDTHS.split()), strict=True))
 _BREAK = re.compile(r"\r\n|\r|\n")
+_SPECIAL = re.compile("[&<>\"']")
 
 STEP_SIZE, STAGE_SIZE = 11, 12  # font sizes, as the flows drawn by dot had
 LINE = 13.0  # a line of step text
@@ -54,9 +54,11 @@ ARROW, ARROW_HALF = 7.0, 2.45
 
 def text_width(text: str, size: float) -> float:
     """How wide `text` is in Helvetica at `size` points."""
+    if text.isascii():  # printable text: every character is in the table
+        return sum(map(ASCII_WIDTHS.__getitem__, text)) * size / 1000
     total = 0
     for char in text:
-        width = ASCII_WIDTHS.get(char)
+        width = ASCII_WIDTHS.get(char, 556 if char.isascii() else None)
         if width is None:
             if unicodedata.combining(char):
                 width = 0
@@ -112,8 +114,8 @@ def flow_svg(journey: Journey, scale: EmotionScale) -> str:
             f'<g id="stage-{number}" class="cluster">'
             f'<rect fill="none" stroke="#9ca3af" x="{_n(x)}" y="{_n(top)}" width="{_n(width)}" '
             f'height="{_n(bottom - top)}" rx="8"/>'
-            f'<text text-anchor="middle" x="{_n(x + width / 2)}" y="{_n(top + 15)}" '
-            f'font-family="{FONT}" font-size="{STAGE_SIZE}">{escape(title)}</text></g>'
+            f'<text x="{_n(x + width / 2)}" y="{_n(top + 15)}" font-size="{STAGE_SIZE}">'
+            f"{_escape(title)}</text></g>"
         )
         left = x + (width - inner) / 2
         for box in boxes:
@@ -129,7 +131,8 @@ def flow_svg(journey: Journey, scale: EmotionScale) -> str:
         f'<svg width="{_n(width)}pt" height="{_n(height)}pt" viewBox="0 0 {_n(width)} '
         f'{_n(height)}" xmlns="http://www.w3.org/2000/svg" '
         'xmlns:xlink="http://www.w3.org/1999/xlink">\n'
-        f'<g id="journey-flow" class="graph">\n' + "\n".join([*parts, *edges]) + "\n</g>\n</svg>"
+        f'<g id="journey-flow" class="graph" font-family="{FONT}" font-size="{STEP_SIZE}" '
+        'text-anchor="middle">\n' + "\n".join([*parts, *edges]) + "\n</g>\n</svg>"
     )
 
 
@@ -137,7 +140,7 @@ def _node(number: int, box: _Box, left: float, middle: float, scale: EmotionScal
     step = box.step
     # A line break in the name stays one in the tooltip (an attribute's own line breaks
     # would be read as spaces).
-    name = Markup("&#10;").join(printable(line) for line in _BREAK.split(step.name))
+    name = "&#10;".join(_escape(printable(line)) for line in _BREAK.split(step.name))
     tooltip = name + (" (moment of truth)" if step.moment_of_truth else "")
     shapes = []
     inset = DOUBLE if step.moment_of_truth else 0.0
@@ -147,14 +150,14 @@ def _node(number: int, box: _Box, left: float, middle: float, scale: EmotionScal
     shapes.append(_rect(left + inset, middle, box.width - 2 * inset, box.height - 2 * inset, fill))
     centre = left + box.width / 2
     first = middle - (len(box.lines) - 1) * LINE / 2 + 4  # a baseline below the centre
+    x = _n(centre)
     texts = [
-        f'<text text-anchor="middle" x="{_n(centre)}" y="{_n(first + i * LINE)}" '
-        f'font-family="{FONT}" font-size="{STEP_SIZE}">{escape(line)}</text>'
+        f'<text x="{x}" y="{_n(first + i * LINE)}">{_escape(line)}</text>'
         for i, line in enumerate(box.lines)
     ]
     return (
         f'<g id="node-s{number}" class="node">'
-        f'<a xlink:href="#{escape(step_anchor(step.id))}" xlink:title="{tooltip}">'
+        f'<a xlink:href="#{_escape(step_anchor(step.id))}" xlink:title="{tooltip}">'
         + "".join(shapes + texts)
         + "</a></g>"
     )
@@ -182,4 +185,11 @@ def _edge(number: int, start: float, end: float, middle: float) -> str:
 
 def _n(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros: stable text."""
+    if value == int(value):
+        return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _escape(text: str) -> str:
+    """Text for an XML element or a double-quoted attribute."""
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
