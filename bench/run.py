@@ -3,7 +3,7 @@ measured in the same run, the ratio and the target.
 
     python bench/run.py                       # 2,000 journeys + 5,000 opportunities
     python bench/run.py --journeys 200 --opportunities 500 --repeat 1   # a quick look
-    python bench/run.py --only render --render-journeys 300              # render alone
+    python bench/run.py --only render --journeys 300 --opportunities 750  # render alone
 
 Every figure is the median wall time of fresh processes (no warm imports or caches
 carried over), and peak memory is the maximum resident size of that process.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import shutil
 import statistics
@@ -169,72 +170,63 @@ def bench_diff(args: argparse.Namespace, workspace: Path, cold: Run) -> None:
     )
 
 
-DRAW_EACH = """
-import subprocess, sys
-from concurrent.futures import ThreadPoolExecutor
-files, cores = sys.argv[2:], int(sys.argv[1])
-def draw(path):
-    subprocess.run(["dot", "-Tsvg", path, "-o", path + ".svg"], check=True)
-with ThreadPoolExecutor(cores) as pool:
-    list(pool.map(draw, files))
-"""
-
-
-def bench_render(args: argparse.Namespace) -> None:
-    """`render` of 200 journeys (`--render-journeys`) against Graphviz alone drawing the
-    same DOT on the same cores: once per diagram (as the graphviz package's `pipe` runs it),
-    and in one batch per core (as `render` runs it)."""
-    journeys = args.render_journeys
+def bench_render(args: argparse.Namespace, workspace: Path, no_cache: Run) -> None:
+    """`render` of the same workspace: cold (no cache, an empty folder) against a cold
+    `validate --no-cache`, its peak memory and the overview's size; unchanged (the cache and
+    the site of an earlier render) against cold; and one journey changed (for information)."""
     if shutil.which("dot") is None:
-        line(
-            f"render {journeys} journeys vs Graphviz",
-            "skipped",
-            "install graphviz",
-            None,
-            "<= 1.5",
-            None,
-        )
+        line("cold render vs validate --no-cache", "skipped", "install graphviz", None, "", None)
         return
-    from journeyops.load.sources import DiskSource  # noqa: PLC0415 - after compileall
-    from journeyops.render.pages import SiteData  # noqa: PLC0415
-    from journeyops.render.site import diagrams  # noqa: PLC0415
-    from journeyops.scoring.run import score  # noqa: PLC0415
-
-    small = args.work / f"ws-{journeys}-{journeys * 5 // 2}-{args.seed}"
-    if not (small / "journeyops.yaml").exists():
-        generate(small, journeys, journeys * 5 // 2, args.seed)
-    run = score(DiskSource(small))
-    dots = args.work / "dot"
-    shutil.rmtree(dots, ignore_errors=True)
-    dots.mkdir()
-    files = []
-    for key, diagram in diagrams(SiteData(run.workspace, run.ranking)).items():
-        (dots / f"{key}.dot").write_text(diagram.dot)
-        files.append(str(dots / f"{key}.dot"))
-    cores = os.cpu_count() or 1
-    each = measure([PYTHON, "-c", DRAW_EACH, str(cores), *files], args.repeat)
-    batches = [files[i::cores] for i in range(cores)]
-    batched = measure_parallel([["dot", "-Tsvg", "-O", *b] for b in batches], args.repeat)
     out = args.work / "site"
-    rendered = measure(
-        [*JOURNEYOPS, "render", str(small), "--out", str(out), "--no-cache"],
-        args.repeat,
-        before=lambda: shutil.rmtree(out, ignore_errors=True),
+    render = [*JOURNEYOPS, "render", str(workspace), "--out", str(out)]
+    cold = measure(
+        [*render, "--no-cache"], args.repeat, before=lambda: shutil.rmtree(out, ignore_errors=True)
     )
     line(
-        f"render {len(files) - 1} journeys vs Graphviz",
-        f"{rendered.seconds:.2f}s",
-        f"dot per diagram, {cores} at once {each.seconds:.2f}s",
-        rendered.seconds / each.seconds,
-        "<= 1.5",
-        rendered.seconds <= 1.5 * each.seconds,
+        "cold render vs validate --no-cache",
+        f"{cold.seconds:.2f}s",
+        f"validate --no-cache {no_cache.seconds:.2f}s",
+        cold.seconds / no_cache.seconds,
+        "<= 2.0",
+        cold.seconds <= 2.0 * no_cache.seconds,
+    )
+    measure(render, 1)  # fill the cache and record the site
+    unchanged = measure(render, args.repeat)
+    line(
+        "unchanged re-render",
+        f"{unchanged.seconds:.2f}s",
+        f"cold render {cold.seconds:.2f}s",
+        unchanged.seconds / cold.seconds,
+        "<= 0.15",
+        unchanged.seconds <= 0.15 * cold.seconds,
     )
     line(
-        "  same vs dot batched per core",
-        f"{rendered.seconds:.2f}s",
-        f"{cores} dot processes {batched.seconds:.2f}s",
-        rendered.seconds / batched.seconds,
-        "(info)",
+        "peak memory, cold render",
+        f"{cold.peak_mb:.0f}MB",
+        "",
+        None,
+        "<= 400MB",
+        cold.peak_mb <= 400,
+    )
+    size = (out / "index.html").stat().st_size / 1e6
+    line("index.html after the cold render", f"{size:.2f}MB", "", None, "<= 1.5MB", size <= 1.5)
+    changed = workspace / "journeys" / "journey-1.yaml"
+    original = changed.read_bytes()
+    changed.write_bytes(original.replace(b"number 1\n", b"number 1, edited\n", 1))
+    try:
+        started = time.perf_counter()
+        done = subprocess.run([*render, "-f", "json"], capture_output=True, check=False, cwd=ROOT)
+        seconds = time.perf_counter() - started
+    finally:
+        changed.write_bytes(original)
+        measure(render, 1)  # the site as the workspace is again
+    written = len(json.loads(done.stdout)["written"]) if done.stdout else 0
+    line(
+        "  one journey changed: re-render",
+        f"{seconds:.2f}s",
+        f"cold render {cold.seconds:.2f}s",
+        seconds / cold.seconds,
+        f"({written} written)",
         None,
     )
 
@@ -268,9 +260,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=HERE / ".work")
-    parser.add_argument("--render-journeys", type=int, default=200)
     parser.add_argument(
-        "--only", choices=["render"], help="measure only the render targets (no large workspace)"
+        "--only", choices=["render"], help="measure only the render targets (and their baseline)"
     )
     return parser.parse_args()
 
@@ -281,13 +272,14 @@ def main() -> None:
     # An installed package has its bytecode compiled; an editable one under
     # PYTHONDONTWRITEBYTECODE would compile every edited module on each start instead.
     compileall.compile_dir(HERE.parent / "journeyops", quiet=1)
-    if args.only == "render":
-        print(f"median of {args.repeat} runs; {os.cpu_count()} cores")
-        bench_render(args)
-        return
     workspace = args.work / f"ws-{args.journeys}-{args.opportunities}-{args.seed}"
     if not (workspace / "journeyops.yaml").exists():
         generate(workspace, args.journeys, args.opportunities, args.seed)
+    if args.only == "render":
+        print(f"median of {args.repeat} runs; {os.cpu_count()} cores")
+        validate = [*JOURNEYOPS, "validate", str(workspace), *TODAY, "--no-cache"]
+        bench_render(args, workspace, measure(validate, args.repeat))
+        return
     cache = workspace / ".journeyops-cache"
     changed = workspace / "journeys" / "journey-1.yaml"
     original = changed.read_bytes()
@@ -394,7 +386,7 @@ def main() -> None:
         scored <= 1.10 * load,
     )
     bench_diff(args, workspace, cold)
-    bench_render(args)
+    bench_render(args, workspace, no_cache)
 
 
 if __name__ == "__main__":

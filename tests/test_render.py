@@ -1,9 +1,10 @@
-"""`journeyops render`: escaping in DOT and HTML, the output folder's safety, determinism,
+"""`journeyops render`: escaping in DOT, SVG and HTML, the output folder's safety, determinism,
 and template overrides. The pages in a real browser: tests/test_site_browser.py."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,8 @@ from journeyops.load.workspace import load_workspace
 from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render.diagrams import draw
-from journeyops.render.dot import journey_dot, quote
+from journeyops.render.dot import hierarchy_dot, quote
+from journeyops.render.flow import flow_svg, text_width
 from journeyops.render.output import MANIFEST
 from tests.browser import html_errors
 from tests.conftest import ROOT
@@ -51,19 +53,67 @@ def test_dot_strings_show_the_text_as_written(text: str, dot: str) -> None:
     assert quote(text) == dot
 
 
-def test_journey_dot_matches_its_golden_file(golden: Any) -> None:
+def test_journey_flow_matches_its_golden_file(golden: Any) -> None:
+    golden("render/tricky.svg", flow_svg(tricky(), EmotionScale()) + "\n")
+
+
+def test_the_flow_shows_user_text_literally_and_is_inline_ready() -> None:
+    svg = flow_svg(tricky(), EmotionScale())
+    assert svg.startswith("<svg ") and svg.endswith("</svg>")  # no declaration or doctype
+    texts = re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+    assert texts == [
+        "Stage \\ with backslash",
+        "Line one",  # a line break in the name is a line of the label
+        "line two \\n not a break \\l",  # backslashes are text, not escapes
+        "emotion -2, 1 pain",
+        "Brace } and {record|label}",
+        "emotion +2",
+    ]
+    assert 'xlink:href="#step-one" xlink:title="Line one&#10;line two' in svg
+    assert "(moment of truth)" in svg
+    assert [f'id="{i}"' in svg for i in ("journey-flow", "stage-0", "node-s0", "node-s1")] == [
+        True
+    ] * 4
+    assert re.findall(r'id="flow-\d+"', svg) == ['id="flow-0"']
+
+
+def test_the_flow_escapes_markup_and_control_characters() -> None:
     journey = tricky()
-    golden("render/tricky.dot", journey_dot(journey, EmotionScale()))
+    stage = journey.stages[0]
+    step = stage.steps[0].model_copy(update={"name": 'A <b>"x"</b> & \x1b[2J\u202e', "id": "a"})
+    hostile = journey.model_copy(update={"stages": [stage.model_copy(update={"steps": [step]})]})
+    svg = flow_svg(hostile, EmotionScale())
+    assert "<b>" not in svg and "\x1b" not in svg and "\u202e" not in svg
+    assert "A &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; \\x1b[2J\\u202e" in svg
+    # One box with a second border outside the first (a moment of truth), no arrow.
+    assert svg.count("<rect ") == 3 and 'class="edge"' not in svg
+
+
+def test_the_flow_is_as_wide_as_its_labels() -> None:
+    journey = tricky()
+    wide = journey.model_copy(update={"stages": journey.stages[:1]})
+    narrow_svg = flow_svg(wide, EmotionScale())
+    stage = wide.stages[0]
+    longer = stage.steps[1].model_copy(update={"name": "W" * 60})
+    wider = wide.model_copy(
+        update={"stages": [stage.model_copy(update={"steps": [stage.steps[0], longer]})]}
+    )
+    size = re.compile(r'<svg width="([\d.]+)pt"')
+    grown = float(size.findall(flow_svg(wider, EmotionScale()))[0])
+    before = float(size.findall(narrow_svg)[0])
+    expected = text_width("W" * 60, 11) - text_width("Brace } and {record|label}", 11)
+    assert grown - before == pytest.approx(expected, abs=0.01)
 
 
 @NEEDS_DOT
-def test_graphviz_draws_user_text_literally_and_inline_ready() -> None:
-    svg = draw({"tricky": journey_dot(tricky(), EmotionScale())})["tricky"]
+def test_graphviz_draws_the_hierarchy_with_user_text_literally_and_inline_ready() -> None:
+    loaded = load_workspace(DiskSource(NASTY), workers=1)
+    journeys = [located.model for located in loaded.workspace.journeys.values()]
+    dot = hierarchy_dot(journeys, {j.id: f"journeys/{j.id}.html" for j in journeys})
+    svg = draw({"hierarchy": dot})["hierarchy"]
     assert svg.startswith("<svg")  # no XML declaration or doctype inside a page
-    assert "Line one" in svg and "line two \\n not a break \\l" in svg
-    assert "Brace } and {record|label}" in svg
-    assert "Stage \\ with backslash" in svg
-    assert 'xlink:href="#step-one"' in svg
+    assert "Tricky &quot;quoted&quot; &lt;img src=x onerror=alert(1)&gt; &amp; co" in svg
+    assert 'xlink:href="journeys/tricky.html"' in svg
 
 
 @NEEDS_DOT

@@ -132,7 +132,7 @@ def render(
         if templates is not None and not templates.is_dir():
             raise Usage(f"--templates {templates} is not a folder")
         with render_progress.progress(run.env, quiet=quiet) as stage:
-            try:
+            try:  # the pages are made as they are written: a journey is looked up then
                 rendered = run_render(
                     DiskSource(root),
                     model,
@@ -143,14 +143,12 @@ def render(
                     journey=journey,
                     progress=stage,
                 )
+                folder = _folder(out, rendered.settings.out, root)
+                with run.writing(f"the site into {folder}"):
+                    written = write_site(folder, rendered.pages, keep_others=journey is not None)
             except UnknownJourney as error:
                 hint = did_you_mean(error.journey_id, error.known, n=3)
                 raise Usage(f"--journey {error.journey_id}: {error}", hint or "") from None
-            if stage:
-                stage("writing")
-            folder = _folder(out, rendered.settings.out, root)
-            with run.writing(f"the site into {folder}"):
-                written = write_site(folder, rendered.pages, keep_others=journey is not None)
         if not (quiet and output_format is RenderFormat.TEXT):
             report = REPORTERS[output_format](
                 summary(folder, rendered, written), run.report_context()

@@ -1,15 +1,18 @@
 """Drawing DOT source as SVG with the Graphviz `dot` binary: the one place that runs it.
 
-Starting `dot` costs more than drawing a journey (measured on 200 journeys: 1.5 s with a
-process per diagram, 0.3 s with one process per core), so the diagrams go to `dot` in
+Starting `dot` costs more than drawing a small graph (measured on 200 journeys' flows: 1.5 s
+with a process per diagram, 0.3 s with one process per core), so diagrams go to `dot` in
 batches, one per core, several graphs to a batch; `dot` writes one SVG document per graph.
+Today only the hierarchy is drawn here (flows are laid out in Python, render/flow.py), and
+render/incremental.py keeps what was drawn, so most renders run no `dot` at all.
 
 Which graphs share a batch depends on the number of cores, so a drawing must not depend on
 what `dot` drew before it in the same process: it is byte for byte what a `dot` of its own
 would draw (tests/test_render_determinism.py checks it). Two things of Graphviz's would
-make it depend: subgraphs kept in the order of their names' memory addresses, which
-render.dot's DOT makes harmless (the note above `journey_dot`), and the page prefix on the
-graph's id, taken off here.
+make it depend: named subgraphs, which Graphviz 2.42/2.43 keeps in the order of their names'
+memory addresses (issue #1614; a cluster must be wrapped alone in an anonymous subgraph,
+as the flows' DOT did before render/flow.py), and the page prefix on the graph's id, taken
+off here.
 """
 
 from __future__ import annotations
@@ -18,8 +21,6 @@ import os
 import re
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-
-import graphviz
 
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: "
@@ -72,6 +73,8 @@ def draw(sources: Mapping[str, str], workers: int | None = None) -> dict[str, st
 
 
 def _draw_batch(sources: list[str]) -> list[str]:
+    import graphviz  # noqa: PLC0415 - only a render that draws needs it
+
     try:
         output = graphviz.pipe("dot", "svg", "".join(sources).encode(), quiet=True)
     except graphviz.ExecutableNotFound:

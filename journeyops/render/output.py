@@ -20,10 +20,12 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeyops.core.atomic import write_atomic
+from journeyops.render.lazy import SitePages
 from journeyops.render.output_paths import UnsafePath, check_inside, is_our_page, is_temporary_of
 
 MANIFEST = ".journeyops-site"
@@ -42,13 +44,23 @@ class Written:
     warnings: list[str] = field(default_factory=list)
 
 
-def write_site(out: Path, pages: dict[str, str], *, keep_others: bool = False) -> Written:
-    """`pages` into `out`; with `keep_others` (one journey rendered) the pages an earlier
-    render wrote stay, and stay in the manifest."""
+def write_site(out: Path, pages: Mapping[str, str], *, keep_others: bool = False) -> Written:
+    """Write `pages` into `out`, one at a time, each only if its bytes changed. Pages made
+    on demand (render.lazy) are not made at all when the site there is intact and made from
+    the same inputs; they are made before anything is created, so a render that fails
+    (Graphviz, a template) leaves the folder as it was. With `keep_others` (one journey
+    rendered) the pages an earlier render wrote stay, and stay in the manifest."""
+    lazy = pages if isinstance(pages, SitePages) else None
+    if lazy is not None:
+        reused = lazy.reused(out.resolve(), MANIFEST)
+        if reused is not None:
+            return Written([], reused, [])
+        lazy.build()
     root = _folder(out)
     previous, warnings = _previous(root, out, pages)
-    pages_kept = previous - pages.keys() if keep_others else set()
-    for path in pages:
+    paths = sorted(pages)
+    kept = previous - set(paths) if keep_others else set()
+    for path in paths:
         try:
             check_inside(root, path)
         except UnsafePath as error:
@@ -56,18 +68,29 @@ def write_site(out: Path, pages: dict[str, str], *, keep_others: bool = False) -
                 f"{out / path} {error}; journeyops writes only regular files in --out: "
                 "remove it, or choose another folder with --out"
             ) from None
-    stale = sorted(previous - pages.keys() - pages_kept)
-    changed = {p: t for p, t in sorted(pages.items()) if not _same(root / p, t)}
-    if changed or stale:
-        # Named before anything is written, so that a killed render is recognised as ours.
-        _write_manifest(root, sorted(previous | pages.keys()), complete=False)
-    for path, text in changed.items():
+    stale = sorted(previous - set(paths) - kept)
+    marked = False
+    changed = []
+    for path in paths:
+        text = pages[path]  # made now and let go after: one page in memory at a time
+        if _same(root / path, text):
+            continue
+        if not marked:
+            # Named before anything is written, so that a killed render is recognised as ours.
+            _write_manifest(root, sorted(previous | set(paths)), complete=False)
+            marked = True
         write_atomic(root / path, text)
+        changed.append(path)
+    if stale and not marked:
+        _write_manifest(root, sorted(previous | set(paths)), complete=False)
     removed = [path for path in stale if _remove(root, path)]
-    _remove_temporaries(root, [*pages, MANIFEST])
-    _write_manifest(root, sorted(pages.keys() | pages_kept), complete=True)
-    unchanged = [p for p in sorted(pages) if p not in changed]
-    return Written(list(changed), unchanged, removed, warnings)
+    _remove_temporaries(root, [*paths, MANIFEST])
+    _write_manifest(root, sorted(set(paths) | kept), complete=True)
+    if lazy is not None and not warnings:
+        lazy.remember(root, [*paths, MANIFEST])
+    written = set(changed)
+    unchanged = [p for p in paths if p not in written]
+    return Written(changed, unchanged, removed, warnings)
 
 
 def _folder(out: Path) -> Path:
@@ -79,7 +102,7 @@ def _folder(out: Path) -> Path:
     return root
 
 
-def _previous(root: Path, out: Path, pages: dict[str, str]) -> tuple[set[str], list[str]]:
+def _previous(root: Path, out: Path, pages: Mapping[str, str]) -> tuple[set[str], list[str]]:
     """The files an earlier render wrote here, and the damage found in its manifest."""
     manifest = root / MANIFEST
     try:
@@ -111,7 +134,7 @@ def _previous(root: Path, out: Path, pages: dict[str, str]) -> tuple[set[str], l
     return kept, warnings
 
 
-def _only_ours(folder: Path, prefix: str, pages: dict[str, str]) -> bool:
+def _only_ours(folder: Path, prefix: str, pages: Mapping[str, str]) -> bool:
     """Whether everything in the folder is what a render of these pages leaves when it is
     killed before its manifest exists: some of the pages (by their generator tag, or their
     exact text), temporary files of them or of the manifest, and the folders around them.
@@ -124,7 +147,11 @@ def _only_ours(folder: Path, prefix: str, pages: dict[str, str]) -> bool:
 
 
 def _is_ours(
-    entry: os.DirEntry[str], prefix: str, here: set[str], folders: set[str], pages: dict[str, str]
+    entry: os.DirEntry[str],
+    prefix: str,
+    here: set[str],
+    folders: set[str],
+    pages: Mapping[str, str],
 ) -> bool:
     if entry.is_dir(follow_symlinks=False):
         return entry.name in folders and _only_ours(

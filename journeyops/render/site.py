@@ -27,7 +27,9 @@ from journeyops import __version__
 from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render import journey_view
-from journeyops.render.dot import hierarchy_dot, journey_dot
+from journeyops.render.dot import hierarchy_dot
+from journeyops.render.flow import flow_svg
+from journeyops.render.hierarchy import nesting
 from journeyops.render.pages import SiteData, emotion_word
 from journeyops.report.formatting import measured
 from journeyops.report.matrix import matrix_svg
@@ -97,21 +99,30 @@ def number(value: float | None, unit: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Diagram:
+    """A diagram for a page: DOT source for Graphviz to draw, or SVG drawn already."""
+
     label: str  # what a screen reader announces
-    dot: str
+    dot: str = ""
+    svg: str = ""
 
 
 def diagrams(data: SiteData) -> dict[str, Diagram]:
-    """Every diagram the site shows, by journey id (and `HIERARCHY`)."""
+    """Every diagram the site shows, by journey id (and `HIERARCHY`): the flows drawn here
+    (render.flow), the hierarchy as DOT for Graphviz."""
     scale = data.workspace.config.taxonomy.emotion
     found = {
-        j.id: Diagram(f"Flow of the steps of {j.title}", journey_dot(j, _drawn_scale(j, scale)))
+        j.id: Diagram(f"Flow of the steps of {j.title}", svg=flow_svg(j, _drawn_scale(j, scale)))
         for j in data.journeys
         if j.steps()
     }
-    links = {j.id: f"journeys/{j.id}.html" for j in data.journeys}
-    if len(data.journeys) > 1:
-        found[HIERARCHY] = Diagram("How the journeys nest", hierarchy_dot(data.journeys, links))
+    nested = nesting(data.journeys)
+    if len(nested.journeys) > 1:
+        links = {j.id: f"journeys/{j.id}.html" for j in nested.journeys}
+        label = "How the journeys nest"
+        if not nested.complete:
+            label += f" (the {len(nested.journeys)} journeys that have children)"
+        dot = hierarchy_dot(nested.journeys, links, nested.hidden)
+        found[HIERARCHY] = Diagram(label, dot)
     return found
 
 
@@ -134,7 +145,7 @@ def pages(
     only: str | None = None,
 ) -> dict[str, str]:
     """Every page of the site by its path in the output folder, with a placeholder where
-    each diagram goes: pages are laid out while Graphviz draws (see `with_diagrams`).
+    each diagram goes: pages are laid out while Graphviz draws (see `fill`).
     `only`: just that journey's map and its SVG."""
     name = data.workspace.config.render.title or data.workspace.config.name
     model = data.ranking.model.name
@@ -176,20 +187,16 @@ def pages(
     return site
 
 
-def with_diagrams(
-    site: dict[str, str], drawn: Mapping[str, str], found: Mapping[str, Diagram]
-) -> dict[str, str]:
-    """The pages with each placeholder replaced by its drawing, as an image with a name (its
+def fill(page: str, drawn: Mapping[str, str], found: Mapping[str, Diagram]) -> str:
+    """The page with each placeholder replaced by its drawing, as an image with a name (its
     nodes stay links for pointer users; the page has the same links in its tables)."""
-    filled = {}
-    for path, page in site.items():
-        text = page
-        for key in _PLACEHOLDER.findall(page):
-            label = escape(found[key].label)
-            svg = drawn[key].replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-            text = text.replace(str(_placeholder(key)), svg)
-        filled[path] = text
-    return filled
+    text = page
+    for key in _PLACEHOLDER.findall(page):
+        label = escape(found[key].label)
+        svg = drawn.get(key) or found[key].svg
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+        text = text.replace(str(_placeholder(key)), svg)
+    return text
 
 
 def _placeholder(key: str) -> Markup:

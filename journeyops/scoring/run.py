@@ -8,7 +8,7 @@ from journeyops.core.diagnostics import Finding
 from journeyops.core.suggest import did_you_mean
 from journeyops.load.cache import Cache
 from journeyops.load.sources import WorkspaceSource
-from journeyops.load.workspace import ConfigError, load_workspace
+from journeyops.load.workspace import ConfigError, LoadResult, load_workspace
 from journeyops.model.workspace import Workspace
 from journeyops.scoring import available, resolve, scoring_config_problems
 from journeyops.scoring.filters import Filters
@@ -52,7 +52,13 @@ def score(
     """Rank every opportunity. Raises ConfigError for a broken journeyops.yaml,
     UnknownModel for a model name that is neither built in nor configured, and
     UnknownFilter for a filter value that names nothing."""
-    loaded = load_workspace(source, cache)
+    return score_loaded(load_workspace(source, cache), model_name, filters)
+
+
+def score_loaded(
+    loaded: LoadResult, model_name: str | None = None, filters: Filters | None = None
+) -> ScoreRun:
+    """`score` of a workspace loaded already (render has it from validate)."""
     scoring = loaded.workspace.config.scoring
     problems = scoring_config_problems(scoring, loaded.config_source)
     if problems:

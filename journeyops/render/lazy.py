@@ -1,0 +1,95 @@
+"""The site's pages as a mapping that makes them only when they are needed.
+
+A render that finds its site intact in the output folder (render/incremental.py) lays out
+and draws nothing: the pages are made on the first question about them, and `write_site`
+asks only once it knows they are needed. Each page's diagrams are filled in when the page is
+read, and the filled page is not kept: the writer holds one page at a time instead of the
+whole site twice (80 MB of HTML for 2,000 journeys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeyops.load.cache import Cache
+from journeyops.render.incremental import SiteRecord, intact, record_site
+from journeyops.render.published import Unpublished
+
+if TYPE_CHECKING:
+    from journeyops.render.site import Diagram
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a render reports besides its files (kept with the site's record)."""
+
+    diagrams: int
+    unpublished: list[Unpublished]
+
+
+@dataclass(frozen=True)
+class Built:
+    laid_out: dict[str, str]  # pages with a placeholder where each diagram goes
+    drawn: dict[str, str]  # SVG by diagram key, from Graphviz
+    found: dict[str, Diagram]
+    summary: Summary
+
+
+class SitePages(Mapping[str, str]):
+    """Every page by its path in the output folder, made by `build` when first needed."""
+
+    def __init__(
+        self, build: Callable[[], Built], key: str | None = None, cache: Cache | None = None
+    ) -> None:
+        self._build: Callable[[], Built] | None = build
+        self._key, self._cache = key, cache
+        self._built: Built | None = None
+        self._reused: SiteRecord | None = None
+
+    def _site(self) -> Built:
+        if self._built is None:
+            assert self._build is not None
+            self._built = self._build()
+            self._build = None  # lets the loaded workspace go once the pages are laid out
+        return self._built
+
+    def __getitem__(self, path: str) -> str:
+        from journeyops.render.site import fill  # noqa: PLC0415 - Jinja's, made pages only
+
+        site = self._site()
+        return fill(site.laid_out[path], site.drawn, site.found)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._site().laid_out)
+
+    def __len__(self) -> int:
+        return len(self._site().laid_out)
+
+    def build(self) -> None:
+        """Lay out and draw now (raising what that raises), before anything is written."""
+        self._site()
+
+    @property
+    def summary(self) -> Summary:
+        if self._reused is not None and isinstance(self._reused.summary, Summary):
+            return self._reused.summary
+        return self._site().summary
+
+    def reused(self, root: Path, manifest: str) -> list[str] | None:
+        """The pages in `root` if they are this site as an earlier render left it (nothing
+        to do), else None. Only the signed cache is believed, never the folder."""
+        if self._key is None or self._cache is None or self._built is not None:
+            return None
+        record = self._cache.load(SiteRecord, self._key)
+        if record is None or manifest not in record.files or not intact(root, record):
+            return None
+        self._reused = record
+        return sorted(path for path in record.files if path != manifest)
+
+    def remember(self, root: Path, paths: list[str]) -> None:
+        """Record the site just written (its files, the manifest among them)."""
+        if self._key is not None and self._cache is not None:
+            record_site(self._cache, self._key, root, paths, self.summary)
