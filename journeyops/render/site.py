@@ -28,10 +28,9 @@ from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render.dot import hierarchy_dot, journey_dot
 from journeyops.render.pages import SiteData, emotion_word
+from journeyops.render.site_pages import HIERARCHY, PAGE_GLOBALS, site_pages
 from journeyops.report.formatting import measured
-from journeyops.report.matrix import matrix_svg
 
-HIERARCHY = "hierarchy"
 NONE = "\u2013"  # an en dash in an empty cell
 
 
@@ -55,6 +54,7 @@ def environment(templates: Path | None = None) -> Environment:
     env.globals.update(
         version=__version__, lang="en", emotion_word=emotion_word, items=items, number=number
     )
+    env.globals.update(PAGE_GLOBALS)
     return env
 
 
@@ -132,22 +132,12 @@ def pages(
     each diagram goes: pages are laid out while Graphviz draws (see `with_diagrams`)."""
     name = data.workspace.config.name
     model = data.ranking.model.name
-    ranked = [s for s in data.opportunities if s.rank is not None]
     common = {"site_name": name, "data": data, "model": model}
 
     def diagram(key: str) -> Markup | None:
         return _placeholder(key) if key in diagram_keys else None
 
-    index = env.get_template("index.html").render(
-        root="",
-        ranked=ranked[:top] if top else ranked,
-        top=top if top and top < len(ranked) else None,
-        unscored=[s for s in data.opportunities if s.rank is None],
-        hierarchy=diagram(HIERARCHY),
-        matrix=Markup(matrix_svg(data.ranking, name)) if ranked else None,
-        **common,
-    )
-    site = {"index.html": index}
+    site = site_pages(data, env, common, top, diagram)
     template = env.get_template("journey.html")
     for journey in data.journeys:
         site[f"journeys/{journey.id}.html"] = template.render(
