@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +57,51 @@ def html_errors(pages: list[Path]) -> str:
         check=False,
     )
     return "" if done.returncode == 0 else (done.stdout + done.stderr or "vnu failed")
+
+
+class Tab:
+    """A page opened in a context of its own (a colour scheme, a viewport), recording what a
+    page must never do: requests that leave file://, console errors, dialogs."""
+
+    def __init__(
+        self,
+        browser: Any,
+        path: Path,
+        *,
+        color_scheme: str = "light",
+        width: int = 1280,
+        height: int = 900,
+    ) -> None:
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme
+        )
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", self._console)
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    @property
+    def outside(self) -> list[str]:
+        """Requests that left file:// (none may)."""
+        return [url for url in self.requests if not url.startswith("file://")]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def chromium(playwright: Any) -> Any:
+    """Debian's Chromium, launched as every browser test launches it."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -69,9 +69,11 @@ def matrix_svg(
     else:
         message = "No opportunity has both a value and an effort under this model."
         parts.append(element("text", message, x=WIDTH / 2, y=HEIGHT / 2, text_anchor="middle"))
+    # With links it is a group of them (a link inside an image is hidden from some readers).
+    role = "img" if link is None else "group"
     opening = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="matrix-title '
+        f'width="{WIDTH}" height="{HEIGHT}" role="{role}" aria-labelledby="matrix-title '
         f'matrix-desc" font-family="sans-serif" font-size="12" fill="{INK}">'
     )
     return "\n".join([opening, *parts, "</svg>"]) + "\n"
@@ -149,8 +151,7 @@ def _point(
     )
     if link is None:
         return f"<g>{tooltip}{dot}</g>"
-    # Pointer users follow the point; keyboards reach the same pages through the table.
-    opening = f'<a href="{escape(link(opportunity.id))}" tabindex="-1">'
+    opening = f'<a href="{escape(link(opportunity.id))}">'
     return f"{opening}{tooltip}{dot}</a>"
 
 

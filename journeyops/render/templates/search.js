@@ -14,27 +14,31 @@
   var LIMIT = 20;
   box.hidden = false;
 
+  /* Each entry: kind, the label shown, what a query is matched against (name and id:
+     a step's journey shows in its label but does not make it a hit), the link. */
   function build() {
     var index = window.journeyopsIndex;
     var found = [];
+    function add(kind, label, name, id, url) {
+      found.push([kind, label, (name + " " + id).toLowerCase(), url]);
+    }
     index.j.forEach(function (j) {
-      found.push(["Journey", j[1], j[0], "journeys/" + j[0] + ".html"]);
+      add("Journey", j[1], j[1], j[0], "journeys/" + j[0] + ".html");
     });
     index.s.forEach(function (s) {
       var j = index.j[s[0]];
-      found.push(["Step", s[2] + " \u2013 " + j[1], j[0] + "/" + s[1],
-        "journeys/" + j[0] + ".html#step-" + s[1]]);
+      add("Step", s[2] + " \u2013 " + j[1], s[2], j[0] + "/" + s[1],
+        "journeys/" + j[0] + ".html#step-" + s[1]);
     });
     index.p.forEach(function (p) {
-      found.push(["Persona", p[1], p[0], "personas/" + p[0] + ".html"]);
+      add("Persona", p[1], p[1], p[0], "personas/" + p[0] + ".html");
     });
     index.i.forEach(function (i) {
-      found.push(["Insight", i[1], i[0], "insights.html#insight-" + i[0]]);
+      add("Insight", i[1], i[1], i[0], "insights.html#insight-" + i[0]);
     });
     index.o.forEach(function (o) {
-      found.push(["Opportunity", o[1], o[0], "opportunities/" + o[0] + ".html"]);
+      add("Opportunity", o[1], o[1], o[0], "opportunities/" + o[0] + ".html");
     });
-    found.forEach(function (e) { e.push((e[1] + " " + e[2]).toLowerCase()); });
     return found;
   }
 
@@ -46,7 +50,7 @@
       if (!window.journeyopsIndex) { load(); return; }
       entries = build();
     }
-    var hits = entries.filter(function (e) { return e[4].indexOf(query) !== -1; });
+    var hits = entries.filter(function (e) { return e[2].indexOf(query) !== -1; });
     hits.slice(0, LIMIT).forEach(function (e) {
       var item = document.createElement("li");
       var link = document.createElement("a");
