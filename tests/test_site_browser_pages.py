@@ -70,19 +70,21 @@ def northwind_opportunities() -> list[Opportunity]:
 
 
 def column(tab: Tab, n: int) -> list[str]:
-    return tab.page.eval_on_selector_all(
+    found: list[str] = tab.page.eval_on_selector_all(
         "#portfolio tbody tr:not([hidden])",
         f"rows => rows.map(r => r.cells[{n}].getAttribute('data-sort')"
         f" ?? r.cells[{n}].textContent)",
     )
+    return found
 
 
 def sorted_by(tab: Tab) -> dict[str, str]:
-    return tab.page.eval_on_selector_all(
+    found: dict[str, str] = tab.page.eval_on_selector_all(
         "#portfolio thead th[aria-sort]",
         "ths => Object.fromEntries(ths.map(t =>"
         " [t.textContent.trim(), t.getAttribute('aria-sort')]))",
     )
+    return found
 
 
 def test_the_portfolio_sorts_by_any_column_and_aria_sort_follows(
@@ -121,10 +123,11 @@ def test_the_portfolio_filters_by_status_journey_and_persona(
     page = tab.page
 
     def shown() -> list[str]:
-        return page.eval_on_selector_all(
+        found: list[str] = page.eval_on_selector_all(
             "#portfolio tbody tr:not([hidden]) th a",
             "links => links.map(a => a.getAttribute('href'))",
         )
+        return found
 
     def ids(keep: Any) -> list[str]:
         return sorted(f"opportunities/{o.id}.html" for o in opportunities if keep(o))
