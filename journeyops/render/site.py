@@ -50,6 +50,8 @@ def environment(templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One render reads each template once: no stat of its file at every include.
+        auto_reload=False,
     )
     env.globals.update(
         version=__version__, lang="en", emotion_word=emotion_word, items=items, number=number

@@ -17,7 +17,7 @@ from journeyops.model import Insight
 from journeyops.render.opportunity_pages import view
 from journeyops.render.pages import SiteData
 from journeyops.render.portfolio import portfolio
-from journeyops.render.relations import Relations
+from journeyops.render.relations import Relations, StepLink
 from journeyops.render.rollup import Rollups
 from journeyops.render.search_index import INDEX_FILE, index_script
 from journeyops.report.formatting import measured
@@ -35,8 +35,21 @@ def percent(share: float) -> str:
     return measured(share * 100, "%")
 
 
+def step_link(link: StepLink, root: str) -> Markup:
+    """A `journey/step` reference: a link into its map, or the reference as text when its
+    journey is not published. (A function, not an include: pages call it thousands of
+    times, and an include looks its template up at every call.)"""
+    if link.step is None or link.journey is None:
+        return Markup('<code>%s</code> <span class="muted">(not published)</span>') % link.ref
+    return Markup('<a href="%s">%s</a> <span class="muted">in %s</span>') % (
+        link.url(root),
+        link.step.name,
+        link.journey.title,
+    )
+
+
 # What the templates of these pages call, beside site.environment's own globals.
-PAGE_GLOBALS: dict[str, object] = {"share": percent}
+PAGE_GLOBALS: dict[str, object] = {"share": percent, "step_link": step_link}
 
 
 def site_pages(
