@@ -156,8 +156,8 @@ def _point(
 
 
 def _label(title: str, px: float, py: float, radius: float, taken: list[Box]) -> str | None:
-    """A shortened title beside its point, in the first place (right, left, above, below)
-    where it overlaps no label already placed and stays in the plot; None when none is."""
+    """A shortened title beside its point, in the first place (right, left, above, below,
+    then to the right above or below) where it overlaps no label already placed and stays in the plot; None when none is."""
     text = printable(title)
     short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
     width = len(short) * CHAR_WIDTH
@@ -167,6 +167,8 @@ def _label(title: str, px: float, py: float, radius: float, taken: list[Box]) ->
         (px - gap - width, py - LABEL_HEIGHT / 2, "start"),
         (px - width / 2, py - gap - LABEL_HEIGHT, "start"),
         (px - width / 2, py + gap, "start"),
+        (px + gap, py - gap - LABEL_HEIGHT, "start"),
+        (px + gap, py + gap, "start"),
     )
     for left, top, anchor in candidates:
         box = (left, top, left + width, top + LABEL_HEIGHT)
