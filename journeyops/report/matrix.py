@@ -157,7 +157,8 @@ def _point(
 
 def _label(title: str, px: float, py: float, radius: float, taken: list[Box]) -> str | None:
     """A shortened title beside its point, in the first place (right, left, above, below,
-    then to the right above or below) where it overlaps no label already placed and stays in the plot; None when none is."""
+    then to the right above or below) where it overlaps no label already placed and stays
+    in the plot; None when none is."""
     text = printable(title)
     short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
     width = len(short) * CHAR_WIDTH
@@ -218,7 +219,9 @@ def _ticks(low: float, high: float) -> list[float]:
     """Five evenly spaced values from low to high (one when they are equal)."""
     if low == high:
         return [low]
-    return [low + (high / 4 - low / 4) * n for n in range(5)]
+    # In halves, as `_scale`: high - low overflows for scores near the float's limit.
+    inner = [(low / 2 + (high / 2 - low / 2) * (n / 4)) * 2 for n in (1, 2, 3)]
+    return [low, *inner, high]
 
 
 def _legend() -> list[str]:
