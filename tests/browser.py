@@ -59,13 +59,21 @@ def html_errors(pages: list[Path]) -> str:
     return "" if done.returncode == 0 else (done.stdout + done.stderr or "vnu failed")
 
 
-class PageVisit:
-    """A page opened in its own browser context (in `color_scheme`), recording what a page
-    must never do: requests that leave `file://`, console errors, uncaught errors, dialogs."""
+class Tab:
+    """A page opened in a context of its own (a colour scheme, a viewport), recording what a
+    page must never do: requests that leave file://, console errors, dialogs."""
 
-    def __init__(self, browser: Any, path: Path, color_scheme: str = "light") -> None:
+    def __init__(
+        self,
+        browser: Any,
+        path: Path,
+        *,
+        color_scheme: str = "light",
+        width: int = 1280,
+        height: int = 900,
+    ) -> None:
         self.context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, color_scheme=color_scheme
+            viewport={"width": width, "height": height}, color_scheme=color_scheme
         )
         self.page = self.context.new_page()
         self.requests: list[str] = []
@@ -86,7 +94,9 @@ class PageVisit:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    @property
     def outside(self) -> list[str]:
+        """Requests that left file:// (none may)."""
         return [url for url in self.requests if not url.startswith("file://")]
 
     def close(self) -> None:
@@ -100,3 +110,8 @@ def serious_violations(response: dict[str, Any]) -> list[str]:
         for v in response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def chromium(playwright: Any) -> Any:
+    """Debian's Chromium, launched as every browser test launches it."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -19,6 +19,26 @@ from journeyops.core.diagnostics import Diagnostic
 from journeyops.load.sources import CONFIG_FILE, MemorySource
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every file the site of tests/render/nasty has (its manifest aside): three journeys' maps and
+# SVGs, the comparison of the future one with the current one, the lists, a persona, an
+# opportunity and the search.
+NASTY_SITE = [
+    "compare/tricky-future.html",
+    "index.html",
+    "insights.html",
+    "journeys.html",
+    "journeys/parent.html",
+    "journeys/parent.svg",
+    "journeys/tricky-future.html",
+    "journeys/tricky-future.svg",
+    "journeys/tricky.html",
+    "journeys/tricky.svg",
+    "opportunities/fix-it.html",
+    "personas/pat.html",
+    "portfolio.html",
+    "search-index.js",
+    "search.js",
+]
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 EXPECT = re.compile(rb"#\s*expect:\s*([A-Z0-9, ]+)")
 DEFAULT_CONFIG = b"version: 1\nname: Test workspace\n"

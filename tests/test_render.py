@@ -21,7 +21,7 @@ from journeyops.render.dot import hierarchy_dot, quote
 from journeyops.render.flow import flow_svg, text_width
 from journeyops.render.output import MANIFEST
 from tests.browser import html_errors
-from tests.conftest import ROOT
+from tests.conftest import NASTY_SITE, ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
 NASTY = Path(__file__).parent / "render" / "nasty"
@@ -121,24 +121,16 @@ def test_rendered_pages_escape_everything_the_user_wrote(cli: Cli, nasty: Path) 
     out = nasty.parent / "site"
     status, stdout, err = cli("render", str(nasty), "--out", str(out), "--no-cache")
     assert status == 0 and " error " not in err  # validate's warnings only
-    assert "Rendered 8 pages with 4 diagrams" in stdout
+    assert "Rendered 15 pages with 4 diagrams" in stdout
     pages = {
         p.relative_to(out).as_posix(): p.read_text()
         for p in out.rglob("*")
-        if p.suffix in (".html", ".svg")
+        if p.suffix in (".html", ".svg", ".js")
     }
-    assert sorted(pages) == [
-        "compare/tricky-future.html",
-        "index.html",
-        "journeys/parent.html",
-        "journeys/parent.svg",
-        "journeys/tricky-future.html",
-        "journeys/tricky-future.svg",
-        "journeys/tricky.html",
-        "journeys/tricky.svg",
-    ]
+    assert sorted(pages) == NASTY_SITE
     for text in pages.values():
-        assert "<script" not in text and "<img" not in text and "<em>" not in text
+        assert "<script>alert" not in text and "<img" not in text and "<em>" not in text
+        assert "<it>" not in text and "<b>test" not in text
     tricky_page = pages["journeys/tricky.html"]
     assert "Tricky &#34;quoted&#34; &lt;img src=x onerror=alert(1)&gt; &amp; co" in tricky_page
     assert "Pain &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;" in tricky_page
@@ -154,7 +146,7 @@ def test_the_same_workspace_gives_the_same_bytes_and_unchanged_pages_are_not_rew
     first = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     stamps = {p: p.stat().st_mtime_ns for p in first}
     status, stdout, _ = cli("render", str(nasty), "--out", str(out), "--no-cache")
-    assert status == 0 and "0 written, 8 unchanged" in stdout
+    assert status == 0 and "0 written, 15 unchanged" in stdout
     assert {p: p.read_bytes() for p in first} == first
     assert {p: p.stat().st_mtime_ns for p in first if p.name != MANIFEST} == {
         p: t for p, t in stamps.items() if p.name != MANIFEST
@@ -185,6 +177,7 @@ def test_pages_no_longer_produced_are_removed_but_nothing_else(cli: Cli, nasty: 
         "journeys/tricky-future.svg",
         "journeys/tricky.html",
         "journeys/tricky.svg",
+        "opportunities/fix-it.html",  # it improves a step of `tricky`: not published now
     ]
     assert sorted(p.name for p in (out / "journeys").iterdir()) == [
         "extra.html",
@@ -274,6 +267,10 @@ def workspace(folder: Path, emotion: str, config: str = "") -> Path:
     return folder
 
 
+# The pages every site has, beside a page per journey, persona and opportunity.
+SITE_PAGES = ["index.html", "insights.html", "journeys.html", "portfolio.html"]
+
+
 def site_text(out: Path) -> dict[str, str]:
     return {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.html"))}
 
@@ -290,14 +287,14 @@ def test_a_document_with_errors_is_not_published_and_render_reports_as_validate_
     assert err == report  # the same findings, the same words
     assert "2 documents with errors not published" in stdout
     pages = site_text(out)
-    assert sorted(pages) == ["index.html", "journeys/good.html"]
+    assert sorted(pages) == sorted([*SITE_PAGES, "journeys/good.html"])
     assert not any("+7" in page for page in pages.values())
     assert ">+1 (positive)</td>" in pages["journeys/good.html"]
     index = pages["index.html"]
     assert "<strong>journey &#39;bad&#39; in journeys.yaml</strong>, not published" in index
     assert "<code>journeys.yaml:21:18: JO012 emotion 7 is outside the scale -2..2</code>" in index
     assert "<strong>documents in odd.yaml that did not load</strong>, not published" in index
-    assert "&lt;script&gt;" in index and "<script" not in index
+    assert "&lt;script&gt;" in index and "<script>x" not in index
     assert "1 journeys, 0 personas" in index  # the counts are of what is published
     _, stdout, _ = cli("render", str(ws), "-o", str(out), "--no-diagrams", "-f", "json")
     left_out = json.loads(stdout)["not_published"]
@@ -329,7 +326,7 @@ def test_a_huge_or_non_finite_emotion_never_crashes_render(
     status, _, err = cli("render", str(ws), "-o", str(out), "--no-cache")
     assert status == 1 and " error JO01" in err
     pages = site_text(out)
-    assert sorted(pages) == ["index.html", "journeys/good.html"]
+    assert sorted(pages) == sorted([*SITE_PAGES, "journeys/good.html"])
     assert "<li><code>journeys.yaml:21:18: JO01" in pages["index.html"]
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -181,8 +182,11 @@ def test_matrix_is_well_formed_accessible_svg(cli: Cli, tmp_path: Path) -> None:
     assert svg.get("role") == "img"
     assert svg.find(f"{ns}title") is not None and svg.find(f"{ns}desc") is not None
     labels = {t.text for t in svg.iter(f"{ns}text")}
-    assert {"Quick wins", "Big bets", "Maybes", "Time sinks", "live-capture-guidance"} <= labels
-    assert len(list(svg.iter(f"{ns}circle"))) == 22
+    assert {"Quick wins", "Big bets", "Maybes", "Time sinks", "Effort →", "Value →"} <= labels
+    points = [g for g in svg.iter(f"{ns}g") if g.find(f"{ns}circle") is not None]
+    assert len(points) == 22  # each with its opportunity's whole title as a tooltip
+    tooltips = [g.findtext(f"{ns}title") or "" for g in points]
+    assert all(re.search(r". \(rank \d+, value [\d.]+, effort [\d.]+\)$", t) for t in tooltips)
 
 
 def test_matrix_escapes_user_text(tmp_path: Path, cli: Cli) -> None:

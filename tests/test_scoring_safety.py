@@ -146,10 +146,18 @@ def test_the_matrix_places_extreme_but_finite_scores(cli: Cli, tmp_path: Path) -
     status, out, _ = cli("score", str(root), "--matrix", str(matrix))
     assert status == 0 and "1.7e+308" in out and "-1.133e+308" in out
     ns = "{http://www.w3.org/2000/svg}"
-    circles = list(ET.fromstring(matrix.read_text()).iter(f"{ns}circle"))
+    svg = ET.fromstring(matrix.read_text())
+    circles = [c for g in svg.iter(f"{ns}g") for c in g.iter(f"{ns}circle")]  # not the legend's
     places = [(float(c.get("cx", "")), float(c.get("cy", ""))) for c in circles]
     assert len(places) == 4 and all(math.isfinite(x) and math.isfinite(y) for x, y in places)
-    assert {x for x, _ in places} >= {70, 650} and {y for _, y in places} >= {70, 490}
+    assert {x for x, _ in places} >= {110, 680} and {y for _, y in places} >= {60, 510}
+    # The axes' scales too: every coordinate a finite number, every tick a number.
+    for part in svg.iter():
+        for name in ("x", "y", "x1", "x2", "y1", "y2"):
+            if name in part.attrib:
+                assert math.isfinite(float(part.attrib[name])), (part.tag, part.attrib)
+    ticks = [t.text or "" for t in svg.iter(f"{ns}text") if t.get("text-anchor") == "end"]
+    assert "1.7e+308" in ticks and not any("inf" in t or "nan" in t for t in ticks)
 
 
 def test_huge_value_weights_give_the_right_mean_not_zero() -> None:

@@ -137,7 +137,11 @@ def test_user_text_reaches_the_reader_as_text(browser: Any, sites: dict[str, Pat
     visit = Visit(browser, sites["nasty"] / "journeys" / "tricky.html")
     page = visit.page
     assert page.locator("h1").inner_text() == 'Tricky "quoted" <img src=x onerror=alert(1)> & co'
-    assert page.locator("script").count() == 0 and page.locator("main img").count() == 0
+    # The only script is the site's own search, outside the content.
+    assert page.locator("main script").count() == 0 and page.locator("main img").count() == 0
+    assert page.locator("script").evaluate_all("els => els.map(e => e.src)") == [
+        (sites["nasty"] / "search.js").as_uri()
+    ]
     pain = page.locator("table.map li", has_text="Pain </td>")
     assert pain.inner_text().startswith("Pain </td></tr></table><script>alert('pain')</script>")
     assert visit.dialogs == []

@@ -20,7 +20,7 @@ from journeyops.render.output import write_site
 from tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    PageVisit,
+    Tab,
     html_errors,
     require_tools,
     serious_violations,
@@ -67,7 +67,7 @@ def test_every_rated_step_is_one_titled_point_and_an_unrated_one_a_gap(
             rated = [step for step in steps if step.emotion is not None]
             if not rated:
                 continue
-            visit = PageVisit(browser, sites[name] / "journeys" / f"{journey_id}.html")
+            visit = Tab(browser, sites[name] / "journeys" / f"{journey_id}.html")
             points = visit.page.locator("svg.emotion-curve g.now circle")
             assert points.count() == len(rated), journey_id
             titles = [points.nth(i).locator("title").text_content() for i in range(len(rated))]
@@ -88,7 +88,7 @@ def _runs(rated: list[bool]) -> int:
 
 
 def test_the_table_fallback_holds_the_curves_values(browser: Any, sites: dict[str, Path]) -> None:
-    visit = PageVisit(browser, sites["nasty"] / "journeys" / "tricky-future.html")
+    visit = Tab(browser, sites["nasty"] / "journeys" / "tricky-future.html")
     page = visit.page
     label = page.locator("svg.emotion-curve").get_attribute("aria-label") or ""
     assert "emotion" in label.lower()
@@ -108,7 +108,7 @@ def test_the_table_fallback_holds_the_curves_values(browser: Any, sites: dict[st
 def test_lane_labels_stay_visible_when_the_map_scrolls_sideways(
     browser: Any, sites: dict[str, Path]
 ) -> None:
-    visit = PageVisit(browser, sites["northwind"] / "journeys" / "open-account.html")
+    visit = Tab(browser, sites["northwind"] / "journeys" / "open-account.html")
     page = visit.page
     page.set_viewport_size({"width": 700, "height": 900})
     region = page.locator("div.scroll", has=page.locator("table.map"))
@@ -131,7 +131,7 @@ def test_every_link_on_the_journey_and_comparison_pages_lands(
 ) -> None:
     checked = 0
     for path in journey_and_compare_pages(sites["northwind"]):
-        visit = PageVisit(browser, path)
+        visit = Tab(browser, path)
         links = visit.page.eval_on_selector_all(
             "a[href], svg a",
             "els => els.map(e => e.href && e.href.baseVal !== undefined"
@@ -152,7 +152,7 @@ def test_a_current_and_its_future_journey_link_to_each_other_and_to_the_comparis
     browser: Any, sites: dict[str, Path]
 ) -> None:
     site = sites["northwind"]
-    visit = PageVisit(browser, site / "journeys" / "open-account.html")
+    visit = Tab(browser, site / "journeys" / "open-account.html")
     visit.page.get_by_role("link", name="Open a current account (2027 target)").first.click()
     assert visit.page.url.endswith("journeys/open-account-future.html")
     visit.page.locator("a[href$='compare/open-account-future.html']").click()
@@ -172,14 +172,14 @@ def test_no_request_leaves_the_page_and_nothing_errs(browser: Any, sites: dict[s
     for site in sites.values():
         for path in journey_and_compare_pages(site):
             for scheme in ("light", "dark"):
-                visit = PageVisit(browser, path, scheme)
-                assert visit.outside() == [], f"{path.name} loads {visit.outside()}"
+                visit = Tab(browser, path, color_scheme=scheme)
+                assert visit.outside == [], f"{path.name} loads {visit.outside}"
                 assert (visit.errors, visit.dialogs) == ([], []), path.name
                 visit.close()
             svg = path.with_suffix(".svg")
             if svg.is_file():
-                visit = PageVisit(browser, svg)
-                assert visit.outside() == [] and visit.errors == [], svg.name
+                visit = Tab(browser, svg)
+                assert visit.outside == [] and visit.errors == [], svg.name
                 assert visit.page.locator("svg rect[rx]").count() > 0  # the flow drew
                 visit.close()
 
@@ -191,7 +191,7 @@ def test_axe_finds_nothing_serious_on_the_journey_and_comparison_pages(
     axe = Axe()
     for site in sites.values():
         for path in journey_and_compare_pages(site):
-            visit = PageVisit(browser, path, scheme)
+            visit = Tab(browser, path, color_scheme=scheme)
             found = serious_violations(axe.run(visit.page).response)
             assert found == [], f"{path} ({scheme}): {found}"
             visit.close()

@@ -31,10 +31,9 @@ from journeyops.render.dot import hierarchy_dot
 from journeyops.render.flow import flow_svg
 from journeyops.render.hierarchy import nesting
 from journeyops.render.pages import SiteData, emotion_word
+from journeyops.render.site_pages import HIERARCHY, PAGE_GLOBALS, site_pages
 from journeyops.report.formatting import measured
-from journeyops.report.matrix import matrix_svg
 
-HIERARCHY = "hierarchy"
 NONE = "\u2013"  # an en dash in an empty cell
 
 
@@ -54,10 +53,13 @@ def environment(templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One render reads each template once: no stat of its file at every include.
+        auto_reload=False,
     )
     env.globals.update(
         version=__version__, lang="en", emotion_word=emotion_word, items=items, number=number
     )
+    env.globals.update(PAGE_GLOBALS)
     return env
 
 
@@ -149,7 +151,6 @@ def pages(
     `only`: just that journey's map and its SVG."""
     name = data.workspace.config.render.title or data.workspace.config.name
     model = data.ranking.model.name
-    ranked = [s for s in data.opportunities if s.rank is not None]
     common = {"site_name": name, "data": data, "model": model}
 
     def diagram(key: str) -> Markup | None:
@@ -157,15 +158,7 @@ def pages(
 
     site: dict[str, str] = {}
     if only is None:  # `--journey`: one map, not the overview
-        site["index.html"] = env.get_template("index.html").render(
-            root="",
-            ranked=ranked[:top] if top else ranked,
-            top=top if top and top < len(ranked) else None,
-            unscored=[s for s in data.opportunities if s.rank is None],
-            hierarchy=diagram(HIERARCHY),
-            matrix=Markup(matrix_svg(data.ranking, name)) if ranked else None,
-            **common,
-        )
+        site = site_pages(data, env, common, top, diagram)
     template = env.get_template("journey.html")
     found = journey_view.gather(data)
     for journey in data.journeys:

@@ -1,0 +1,119 @@
+"""The pages around the journey maps: the overview, the list of journeys, the portfolio,
+the insights, a page per persona and per opportunity, and the search files.
+
+The overview stays small on any workspace (it shows the first `top` of each list and links
+to the full ones), so that 2,000 journeys and 5,000 opportunities give an overview that
+opens at once; the full lists are pages of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from journeyops.model import Insight
+from journeyops.render.opportunity_pages import view
+from journeyops.render.pages import SiteData
+from journeyops.render.portfolio import portfolio
+from journeyops.render.relations import Relations, StepLink
+from journeyops.render.rollup import Rollups
+from journeyops.render.search_index import INDEX_FILE, index_script
+from journeyops.report.formatting import measured
+from journeyops.report.matrix import matrix_svg
+
+# How many of each list the overview shows when `render --top` does not say.
+DEFAULT_TOP = 25
+HIERARCHY = "hierarchy"
+
+Diagram = Callable[[str], Markup | None]
+
+
+def percent(share: float) -> str:
+    """A persona's share of customers: 0.35 as 35%, 0.125 as 12.5%."""
+    return measured(share * 100, "%")
+
+
+def step_link(link: StepLink, root: str) -> Markup:
+    """A `journey/step` reference: a link into its map, or the reference as text when its
+    journey is not published. (A function, not an include: pages call it thousands of
+    times, and an include looks its template up at every call.)"""
+    if link.step is None or link.journey is None:
+        return Markup('<code>%s</code> <span class="muted">(not published)</span>') % link.ref
+    return Markup('<a href="%s">%s</a> <span class="muted">in %s</span>') % (
+        link.url(root),
+        link.step.name,
+        link.journey.title,
+    )
+
+
+# What the templates of these pages call, beside site.environment's own globals.
+PAGE_GLOBALS: dict[str, object] = {"share": percent, "step_link": step_link}
+
+
+def site_pages(
+    data: SiteData, env: Environment, common: dict[str, object], top: int | None, diagram: Diagram
+) -> dict[str, str]:
+    """Every page but the journeys' own, by path; `diagram` gives a drawing's placeholder."""
+    relations, rollups = Relations(data), Rollups(data)
+    shared = {**common, "rel": relations, "rollups": rollups}
+    shown = top or DEFAULT_TOP
+    ranked = [s for s in data.opportunities if s.rank is not None]
+    unscored = [s for s in data.opportunities if s.rank is None]
+    pages = {
+        "index.html": env.get_template("index.html").render(
+            root="",
+            current="overview",
+            shown=shown,
+            journeys=data.journeys[:shown],
+            ranked=ranked[:shown],
+            unscored=unscored[:shown],
+            unscored_count=len(unscored),
+            recent=_recent(data.insights)[:shown],
+            **shared,
+        ),
+        "journeys.html": env.get_template("journeys.html").render(
+            root="", current="journeys", hierarchy=diagram(HIERARCHY), **shared
+        ),
+        "portfolio.html": _portfolio(data, env, shared),
+        "insights.html": env.get_template("insights.html").render(
+            root="", current="insights", **shared
+        ),
+        "search.js": env.get_template("search.js").render(),
+        INDEX_FILE: index_script(data),
+    }
+    persona = env.get_template("persona.html")
+    for persona_id, found in data.personas.items():
+        pages[f"personas/{persona_id}.html"] = persona.render(
+            root="../", current="personas", persona_id=persona_id, persona=found, **shared
+        )
+    opportunity = env.get_template("opportunity.html")
+    for scored in data.opportunities:
+        pages[f"opportunities/{scored.opportunity.id}.html"] = opportunity.render(
+            root="../", current="portfolio", view=view(relations, scored.opportunity.id), **shared
+        )
+    return pages
+
+
+def _portfolio(data: SiteData, env: Environment, shared: dict[str, object]) -> str:
+    entries = data.ranking.entries
+    scores = {e.opportunity.model.id: e.score for e in entries}
+    name = data.workspace.config.name
+    matrix = matrix_svg(data.ranking, name, link=lambda oid: f"opportunities/{oid}.html")
+    return env.get_template("portfolio.html").render(
+        root="",
+        current="portfolio",
+        table=portfolio(data, scores),
+        matrix=Markup(matrix) if entries else None,
+        **shared,
+    )
+
+
+def _recent(insights: dict[str, Insight]) -> list[tuple[str, Insight]]:
+    """Newest first; undated ones last, by id."""
+    dated = sorted(
+        ((iid, i) for iid, i in insights.items() if i.date), key=lambda p: (p[1].date, p[0])
+    )
+    dated.reverse()
+    return dated + [(iid, i) for iid, i in insights.items() if not i.date]
