@@ -34,7 +34,7 @@ MAIN = re.compile(r'<main id="main">.*</main>', re.DOTALL)
 
 @pytest.fixture(scope="module")
 def northwind() -> dict[str, str]:
-    return render(DiskSource(NORTHWIND), diagrams=False).pages
+    return dict(render(DiskSource(NORTHWIND), diagrams=False).pages)
 
 
 def models(kind: type[Any], root: Path = NORTHWIND) -> list[Any]:
