@@ -82,7 +82,6 @@ def diff(
             "--top",
             "-n",
             metavar="N",
-            min=1,
             help="Show only rank moves into or out of the best N.",
         ),
     ] = None,
@@ -111,7 +110,8 @@ def diff(
             "--fail-on",
             metavar="WHEN",
             help="Exit 1 when: `changes` (anything changed), `new-errors` (the change "
-            "introduces errors), `new-warnings` (it introduces errors or warnings).",
+            "introduces errors), `new-warnings` (it introduces errors or warnings); `never` "
+            "fails on what the change holds.",
         ),
     ] = FailOn.NEVER,
     exit_code: Annotated[
@@ -147,6 +147,8 @@ def diff(
         from journeyops.diff import WORKING_TREE, RevisionConfigError, has_workspace  # noqa: PLC0415
         from journeyops.diff import diff as run_diff  # noqa: PLC0415
 
+        if top is not None and top < 1:
+            raise Usage(f"--top {top}: give a number of places, 1 or more")
         head_name, folder = _head_and_path(run, head, path, workspace)
         root = run.workspace(folder)
         # Both resolved before anything is read: git sees object ids, never the user's text.

@@ -26,6 +26,7 @@ from journeyops.report.diff_words import (
     document_title,
     finding,
     headline,
+    others,
     place,
     rank_cells,
     shifts,
@@ -161,7 +162,7 @@ def _ranking(report: DiffReport) -> list[_Section]:
         rows.append(f"| {rank} | {moved} | {score} | {opportunity} | {changed} |")
     notes = []
     if shifted:
-        notes.append(f"\n{shifted:,} others moved by one place.")
+        notes.append(f"\n{others(shifted)} moved by one place.")
     if report.ranking_left_out:
         notes.append(f"\n{report.ranking_left_out:,} moves outside the top {report.top} not shown.")
     return [_Section(title, header, rows, notes)]

@@ -19,6 +19,7 @@ from journeyops.report.diff_words import (
     document_title,
     finding,
     headline,
+    others,
     place,
     rank_cells,
     shifts,
@@ -99,7 +100,7 @@ def _ranking(report: DiffReport) -> list[str]:
         moved_by = f" ({row[4]})" if row[4] else ""
         lines.append("  " + printable("  ".join([*cells, row[3]]) + moved_by))
     if shifted:
-        lines.append(f"  {shifted:,} others moved by one place.")
+        lines.append(f"  {others(shifted)} moved by one place.")
     if report.ranking_left_out:
         lines.append(f"  {report.ranking_left_out:,} moves outside the top {report.top} not shown.")
     return lines

@@ -193,3 +193,7 @@ def finding(diagnostic: Diagnostic) -> str:
         f"{diagnostic.file}:{span.line}:{span.column}: {diagnostic.severity.value} "
         f"{diagnostic.rule} {diagnostic.message}"
     )
+
+
+def others(count: int) -> str:
+    return f"{count:,} other{'s' if count != 1 else ''}"
