@@ -178,21 +178,24 @@ def _head_and_path(
     run: Run, head: str | None, path: Path | None, workspace: Path | None
 ) -> tuple[str | None, Path]:
     """The head revision (None: the working tree) and the workspace's path, from the
-    arguments as given (see the module's docstring for the rule)."""
+    arguments as given (see the module's docstring for the rule). With `--workspace`, two
+    arguments are two revisions, as they always were."""
+    if workspace is not None:
+        if path is not None:
+            raise Usage("give the workspace once: as PATH, or (as before) with --workspace")
+        return head, workspace
     if path is None and head is not None and run.env.absolute(Path(head)).exists():
-        path, head = Path(head), None
+        named, path, head = head, Path(head), None
         try:
-            resolve_revision(run.workspace(path), str(path))
+            resolve_revision(run.workspace(path), named)  # as written: `./cx` is no revision
         except GitError:
             pass
         else:
             raise Usage(
-                f"'{path}' is both a revision and a file or folder",
+                f"'{named}' is both a revision and a file or folder",
                 f"Write ./{path} for the folder, or give all three: BASE HEAD PATH.",
             )
-    if path is not None and workspace is not None:
-        raise Usage("give the workspace once: as PATH, or (as before) with --workspace")
-    return head, path or workspace or Path()
+    return head, path or Path()
 
 
 def _site(url: str | None) -> str | None:

@@ -128,14 +128,14 @@ def _same_bytes(base: Scan, head: Scan) -> set[str]:
 def _completed(
     changes: list[DocumentChange], checked: Validations, moves: list[RankChange]
 ) -> list[DocumentChange]:
-    """Documents with what other stages know of them: who still refers to a removed one,
-    and an added opportunity's score and rank."""
+    """Documents with what other stages know of them: who still refers to a removed one
+    (or to a renamed one by its old id), and an added opportunity's score and rank."""
     ranked = {m.id: m for m in moves if m.after_rank is not None}
     completed = []
     for change in changes:
         done = change
-        if change.change == "removed":
-            users = referrers(checked.head_facts, change.kind, change.id)
+        if change.change in ("removed", "renamed"):  # a rename leaves references behind
+            users = referrers(checked.head_facts, change.kind, change.before_id or change.id)
             shown = tuple(f"{kind} {doc_id} ({file})" for kind, doc_id, file in users)
             done = replace(change, referenced_by=shown)
         elif change.change == "added" and change.id in ranked and change.kind == "opportunity":

@@ -43,7 +43,8 @@ class DocumentChange:
     # An added document's own fields (an opportunity's owner, status and steps), and once
     # ranked its score and rank: (name, value).
     details: tuple[tuple[str, Any], ...] = ()
-    # For a removed document: the head's documents that still refer to it, "kind id (file)".
+    # For a removed document (a renamed one: by its old id), the head's documents that
+    # still refer to it, "kind id (file)".
     referenced_by: tuple[str, ...] = ()
 
     @property
