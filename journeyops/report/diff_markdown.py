@@ -13,6 +13,7 @@ A comment has a limit (GitHub refuses one over 65,536 characters): the report st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ from journeyops.report.github import without_legacy_commands
 if TYPE_CHECKING:
     from journeyops.diff import DocumentChange
 
+_RANK = re.compile(r"#\d+")
 LIMIT = 65_000
 FOLD = 10  # a table of more rows than this is folded
 FIELDS_IN_A_ROW = 20  # field changes listed in one document's row, at most
@@ -57,7 +59,7 @@ def markdown(report: DiffReport, context: ReportContext) -> str:
     top = [
         f"### journeyops: {code_span(result.base)} → {code_span(result.head)}",
         "",
-        f"**{code_span(headline(result))}**",
+        f"**{headline(result, code_span)}**",  # counts and journeyops' words only
     ]
     sections = [*_findings(report), *_documents(report), *_ranking(report)]
     return without_legacy_commands(_within_limit(top, sections))
@@ -93,12 +95,14 @@ def _within_limit(top: list[str], sections: list[_Section]) -> str:
             summary = f"{len(section.rows):,} rows"
             table = [f"<details><summary>{summary}</summary>", "", *table, "", "</details>"]
         lines += [*table, *section.notes]
-    left = [f"{s.left_out:,} of {s.title.removeprefix('#### ')}" for s in sections if s.left_out]
+    left = [
+        f"{s.left_out:,} rows of {s.title.removeprefix('#### ')}" for s in sections if s.left_out
+    ]
     if left:
         lines += [
             "",
             f"_Cut to stay under {LIMIT:,} characters: left out {', '.join(left)}. "
-            "`journeyops diff` shows all of it._",
+            "`journeyops diff` shows all of it; `--top N` keeps the ranking short._",
         ]
     return "\n".join(lines) + "\n"
 
@@ -159,6 +163,7 @@ def _ranking(report: DiffReport) -> list[_Section]:
         rank, moved, score, inputs = rank_cells(change)
         opportunity = f"{code_span(change.id, cell=True)}: {code_span(change.title, cell=True)}"
         changed = code_span(inputs, cell=True) if inputs else ""
+        rank, moved = _ranks(rank), _ranks(moved)
         rows.append(f"| {rank} | {moved} | {score} | {opportunity} | {changed} |")
     notes = []
     if shifted:
@@ -166,3 +171,8 @@ def _ranking(report: DiffReport) -> list[_Section]:
     if report.ranking_left_out:
         notes.append(f"\n{report.ranking_left_out:,} moves outside the top {report.top} not shown.")
     return [_Section(title, header, rows, notes)]
+
+
+def _ranks(text: str) -> str:
+    """`#7` as code: GitHub would link it to issue 7."""
+    return _RANK.sub(lambda found: f"`{found.group()}`", text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from journeyops.report.formatting import readable
@@ -61,8 +62,9 @@ def _shown(value: Any) -> str:
     return shown if len(shown) <= LONGEST else shown[: LONGEST - 1] + "…"
 
 
-def headline(result: WorkspaceDiff, ranked: dict[str, int] | None = None) -> str:
-    """`2 journeys changed, 1 opportunity added (now #1), 3 new errors, 1 fixed`."""
+def headline(result: WorkspaceDiff, rank: Callable[[str], str] = str) -> str:
+    """`2 journeys changed, 1 opportunity added (now #1), 3 new errors, 1 fixed`; `rank`
+    shows a rank (markdown: as code, which GitHub does not take for an issue's number)."""
     parts = []
     for kind in KINDS:
         counts = Counter(c.change for c in result.documents if c.kind == kind)
@@ -70,8 +72,8 @@ def headline(result: WorkspaceDiff, ranked: dict[str, int] | None = None) -> str
             noun = f" {PLURAL[kind] if n > 1 else SINGULAR[kind]}" if number == 0 else ""
             part = f"{n}{noun} {change}"
             added = [c for c in result.documents if c.kind == kind and c.change == change]
-            rank = dict(added[0].details).get("rank") if n == 1 else None
-            parts.append(part + (f" (now #{rank})" if rank else ""))
+            now = dict(added[0].details).get("rank") if n == 1 else None
+            parts.append(part + (f" (now {rank(f'#{now}')})" if now else ""))
     moved = sum(1 for r in result.ranking if r.movement not in {"new", "dropped"})
     if moved:
         parts.append(f"{moved:,} moved in the ranking")
