@@ -53,3 +53,34 @@ def test_the_command_says_which_revision_has_no_workspace(cli: Cli, tmp_path: Pa
     status, out, err = cli("diff", "HEAD", "HEAD~1", cwd=tmp_path / "ws")
     assert (status, out) == (2, "")
     assert err == f"error: there is no workspace at {tmp_path / 'ws'} in HEAD~1\n"
+
+
+def test_a_renamed_opportunity_moves_in_the_ranking_rather_than_leaving_it() -> None:
+    opportunity = (
+        "kind: opportunity\nid: {id}\ntitle: Tell the customer why the photo failed\n"
+        "description: Name the reason and how to fix it, in plain words.\nsteps: [j/t]\n"
+        "scores: {{reach: {reach}, impact: 1, confidence: 1, effort: 1}}\n"
+    )
+    other = opportunity.replace("Tell", "Show").replace("why", "when")
+    journey = (
+        b"kind: journey\nid: j\ntitle: J\nstages: [{id: s, name: S, steps: [{id: t, name: T}]}]\n"
+    )
+    before = memory_workspace(
+        {
+            "j.yaml": journey,
+            "o.yaml": opportunity.format(id="why", reach=1).encode(),
+            "p.yaml": other.format(id="p", reach=5).encode(),
+        }
+    )
+    after = memory_workspace(
+        {
+            "j.yaml": journey,
+            "o.yaml": opportunity.format(id="reason", reach=9).encode(),
+            "p.yaml": other.format(id="p", reach=5).encode(),
+        }
+    )
+    result = diff(before, after, "base")
+    [renamed] = [c for c in result.documents if c.kind == "opportunity"]
+    assert (renamed.change, renamed.id, renamed.before_id) == ("renamed", "reason", "why")
+    moved = {r.id: (r.movement, r.before_rank, r.after_rank) for r in result.ranking}
+    assert moved == {"reason": ("up", 2, 1), "p": ("down", 1, 2)}

@@ -104,7 +104,9 @@ def diff(
         )
         settings = config_change(base_scan.config, head_scan.config) if existed else None
         in_base = chosen in available(base_scan.config.scoring)
-        moves = rank_changes(_rank(before, chosen), _rank(after, chosen)) if in_base else []
+        renamed = {c.before_id: c.id for c in changes if c.before_id and c.kind == "opportunity"}
+        ranked = (_rank(before, chosen), _rank(after, chosen))
+        moves = rank_changes(*ranked, renamed) if in_base else []
     changed_files = (base_scan.files.keys() | head_scan.files.keys()) - same
     return WorkspaceDiff(
         base_label,

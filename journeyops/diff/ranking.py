@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,10 +40,15 @@ class RankChange:
         return (1, self.before_rank or 0, self.id)
 
 
-def rank_changes(before: Ranking, after: Ranking) -> list[RankChange]:
+def rank_changes(
+    before: Ranking, after: Ranking, renamed: Mapping[str, str] | None = None
+) -> list[RankChange]:
     """Every opportunity whose rank or score differs; entering or leaving the ranked list
-    (a new opportunity, or one that lost or gained its inputs) counts as new or dropped."""
-    old = {e.opportunity.model.id: e for e in before.entries}
+    (a new opportunity, or one that lost or gained its inputs) counts as new or dropped.
+    `renamed` maps an old id to the new id of an opportunity that looks renamed: it moved,
+    it did not leave and another come."""
+    renamed = renamed or {}
+    old = {renamed.get(e.opportunity.model.id, e.opportunity.model.id): e for e in before.entries}
     new = {e.opportunity.model.id: e for e in after.entries}
     changes = []
     for opportunity_id in old.keys() | new.keys():
