@@ -12,7 +12,7 @@ import pytest
 
 from journeyops.diff import MissingWorkspace, diff, has_workspace
 from journeyops.load.sources import MemorySource
-from journeyops.rules import validation
+from journeyops.rules import check_documents, validation
 from tests.conftest import ROOT, git, memory_workspace, read_tree
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -92,7 +92,7 @@ def test_files_with_the_same_bytes_in_both_versions_are_linted_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     linted: list[list[str]] = []
-    real = validation.check_documents
+    real = check_documents
 
     def counting(rules: Any, workspace: Any, *args: Any) -> Any:
         linted.append(sorted({doc.file for doc in workspace.documents}))
