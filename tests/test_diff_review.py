@@ -213,4 +213,4 @@ def test_top_keeps_the_moves_into_or_out_of_the_best_places(cli: Cli, repo: Path
     assert [r["id"] for r in report["ranking"]] == ["glare-hint", "remove-activation-step"]
     assert report["ranking_left_out"] == 21
     status, _, err = cli("diff", "main", str(repo), "--top", "0")
-    assert status == 2 and "--top 0" in err
+    assert status == 2 and "0 is not a count" in err

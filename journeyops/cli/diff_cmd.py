@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from journeyops.cli.options import at_least_one
 from journeyops.cli.problems import load_diagnostics
 from journeyops.cli.runner import Run, Usage, execute
 from journeyops.core.diagnostics import ExitStatus
@@ -80,9 +81,9 @@ def diff(
         int | None,
         typer.Option(
             "--top",
-            "-n",
             metavar="N",
-            help="Show only rank moves into or out of the best N.",
+            callback=at_least_one,
+            help="Show only rank moves into or out of the N best places (N at least 1).",
         ),
     ] = None,
     output_format: Annotated[
@@ -110,8 +111,8 @@ def diff(
             "--fail-on",
             metavar="WHEN",
             help="Exit 1 when: `changes` (anything changed), `new-errors` (the change "
-            "introduces errors), `new-warnings` (it introduces errors or warnings); `never` "
-            "fails on what the change holds.",
+            "introduces errors), `new-warnings` (it introduces errors or warnings); with "
+            "`never` it exits 0 whatever changed.",
         ),
     ] = FailOn.NEVER,
     exit_code: Annotated[
@@ -147,8 +148,6 @@ def diff(
         from journeyops.diff import WORKING_TREE, RevisionConfigError, has_workspace  # noqa: PLC0415
         from journeyops.diff import diff as run_diff  # noqa: PLC0415
 
-        if top is not None and top < 1:
-            raise Usage(f"--top {top}: give a number of places, 1 or more")
         head_name, folder = _head_and_path(run, head, path, workspace)
         root = run.workspace(folder)
         # Both resolved before anything is read: git sees object ids, never the user's text.
