@@ -3,7 +3,8 @@
 typer shows each parameter's Python type beside it (`<bool>`, `<list[Path]>`, `<str>`,
 `<path>`) unless it has a metavar. Options with a value declare theirs (PATH, MODEL, N,
 FORMAT, ...); here flags, which take no value, show none, and an argument shows its metavar
-once, as its name, instead of again as a type."""
+once, as its name, instead of again as a type (and in the usage line bare when required,
+as `BASE [HEAD]`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 class _NamedArgument(TyperArgument):
     def display_type_rich(self, ctx: Any) -> str | None:
         return None  # the metavar is the argument's name in the help already
+
+    def _usage_display_name(self) -> str:
+        # typer writes a required argument `{BASE}`, a notation people do not read as
+        # "required"; the usage line's convention is a bare name, `[NAME]` when optional.
+        name = str(self.metavar) if self.required else f"[{self.metavar}]"
+        return name + ("..." if self.nargs != 1 else "")
 
 
 def _readable(params: list[Any]) -> None:

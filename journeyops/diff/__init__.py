@@ -1,44 +1,41 @@
 """`diff` as a library call: what a change did to the documents and to the ranking.
 
 Stages: scan both versions, load them (files with the same bytes are typed once), compare
-the documents by kind and id, then rank the opportunities of both with the same model and
-compare the rankings.
+the documents by kind and id (and a removed one with an added one, for renames), validate
+both (files with the same bytes are linted once) for the findings the change introduces and
+fixes, then rank the opportunities of both with the same model and compare the rankings.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from journeyops.core.diagnostics import Finding
 from journeyops.core.sourcemap import SourceMap
-from journeyops.diff.documents import DocumentChange, config_change, document_changes
+from journeyops.diff.documents import (
+    DocumentChange,
+    config_change,
+    document_changes,
+    with_details,
+)
+from journeyops.diff.errors import MissingWorkspace, RevisionConfigError
 from journeyops.diff.fields import FieldChange
+from journeyops.diff.findings import (
+    ValidationDelta,
+    Validations,
+    Versions,
+    referrers,
+    validate_both,
+)
 from journeyops.diff.ranking import RankChange, rank_changes
-from journeyops.load.revisions import load_both
 from journeyops.load.sources import CONFIG_FILE, WorkspaceSource
-from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, scan
+from journeyops.load.workspace import ConfigError, LoadResult, Scan, gc_paused, load_scan, scan
 from journeyops.scoring import available, resolve, scoring_config_problems
 from journeyops.scoring.ranking import Ranking, rank
 from journeyops.scoring.run import UnknownModel
 
 # How a diff calls the files on disk, as opposed to a git revision.
 WORKING_TREE = "working tree"
-
-
-class MissingWorkspace(Exception):
-    """The version to compare to has no workspace: there is nothing to show changes of."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__(f"there is no workspace in {label}")
-        self.label = label
-
-
-class RevisionConfigError(ConfigError):
-    """One version's journeyops.yaml is broken, so the versions cannot be compared."""
-
-    def __init__(self, label: str, error: ConfigError) -> None:
-        super().__init__(error.problems)
-        self.label = label
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,8 @@ class WorkspaceDiff:
     files_changed: int = 0
     # Problems in the head's files: documents they hit cannot be compared.
     head_problems: list[Finding] = field(default_factory=list)
+    validation: ValidationDelta = field(default_factory=ValidationDelta)
+    base_has_model: bool = True  # else the base ranks nothing under `model`: not compared
 
     @property
     def empty(self) -> bool:
@@ -74,6 +73,7 @@ def diff(
     has no journeyops.yaml), RevisionConfigError and UnknownModel."""
     if not has_workspace(head):
         raise MissingWorkspace(head_label)
+    labels = (base_label, head_label)
     head_scan = _scan(head, head_label)
     existed = has_workspace(base)
     # A workspace that did not exist yet is empty, under the head's settings.
@@ -86,25 +86,65 @@ def diff(
     if chosen not in names:
         raise UnknownModel(chosen, names)
     with gc_paused():
-        before, after, same = load_both(base_scan, head_scan, workers)
+        before = load_scan(base_scan, None, workers)
+        same = _same_bytes(base_scan, head_scan)
+        fresh = load_scan(
+            head_scan, None, workers, files=[f for f in head_scan.files if f not in same]
+        )
+        after = before.restricted(same).merged(fresh)
         changes = document_changes(
             before.workspace.documents,
             after.workspace.documents,
             _invalid(before),
             _invalid(after),
         )
+        moved = {c.before_file: c.file for c in changes if c.before_file}
+        checked = validate_both(
+            Versions(base_scan, head_scan, before, fresh, after, same), moved, labels
+        )
         settings = config_change(base_scan.config, head_scan.config) if existed else None
-        moves = rank_changes(_rank(before, chosen), _rank(after, chosen))
+        in_base = chosen in available(base_scan.config.scoring)
+        renamed = {c.before_id: c.id for c in changes if c.before_id and c.kind == "opportunity"}
+        ranked = (_rank(before, chosen), _rank(after, chosen))
+        moves = rank_changes(*ranked, renamed) if in_base else []
     changed_files = (base_scan.files.keys() | head_scan.files.keys()) - same
     return WorkspaceDiff(
         base_label,
         head_label,
         chosen,
-        ([settings] if settings else []) + changes,
+        ([settings] if settings else []) + _completed(changes, checked, moves),
         moves,
         len(changed_files),
         after.problems,
+        checked.delta,
+        in_base or not existed,
     )
+
+
+def _same_bytes(base: Scan, head: Scan) -> set[str]:
+    return {
+        f for f, data in head.files.items() if isinstance(data, bytes) and base.files.get(f) == data
+    }
+
+
+def _completed(
+    changes: list[DocumentChange], checked: Validations, moves: list[RankChange]
+) -> list[DocumentChange]:
+    """Documents with what other stages know of them: who still refers to a removed one
+    (or to a renamed one by its old id), and an added opportunity's score and rank."""
+    ranked = {m.id: m for m in moves if m.after_rank is not None}
+    completed = []
+    for change in changes:
+        done = change
+        if change.change in ("removed", "renamed"):  # a rename leaves references behind
+            users = referrers(checked.head_facts, change.kind, change.before_id or change.id)
+            shown = tuple(f"{kind} {doc_id} ({file})" for kind, doc_id, file in users)
+            done = replace(change, referenced_by=shown)
+        elif change.change == "added" and change.id in ranked and change.kind == "opportunity":
+            move = ranked[change.id]
+            done = with_details(change, ("score", move.after_score), ("rank", move.after_rank))
+        completed.append(done)
+    return completed
 
 
 def has_workspace(source: WorkspaceSource) -> bool:
@@ -138,6 +178,7 @@ __all__ = [
     "MissingWorkspace",
     "RankChange",
     "RevisionConfigError",
+    "ValidationDelta",
     "WorkspaceDiff",
     "diff",
     "has_workspace",

@@ -34,8 +34,9 @@ def main(environ: Mapping[str, str] = os.environ) -> int:
     outputs = {"status": str(checked.returncode), "sarif": sarif}
     base = _pull_request_base(environ)
     if base is not None:
-        # `--workspace` takes the folder; the base is a commit id from GitHub's payload.
-        diffed = _journeyops("diff", base, f"--workspace={path}", "--format", "markdown")
+        # The base is a commit id from GitHub's payload; the folder follows it as PATH (an
+        # existing folder, so not taken for the head), after `--` as for validate.
+        diffed = _journeyops("diff", "--format", "markdown", "--", base, path)
         summary = diffed.stdout if diffed.returncode in (0, 1) else f"```\n{diffed.stderr}```\n"
         _append(environ.get("GITHUB_STEP_SUMMARY"), summary)
         token = environ.get("INPUT_TOKEN")

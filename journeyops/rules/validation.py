@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -114,6 +114,25 @@ def _check(
         store.save({f: (digest, results[f]) for f, digest in digests.items()})
     whole = len(todo) == len(found.files)
     return _combine(found, loaded, results, policy, options), loaded, whole
+
+
+def check_loaded(
+    found: Scan,
+    loaded: LoadResult,
+    reused: Mapping[str, FileResult] | None = None,
+    options: RunOptions | None = None,
+) -> tuple[ValidationResult, dict[str, FileResult]]:
+    """Validate a workspace its caller has loaded already (`diff` loads two versions):
+    `loaded` holds exactly the files of `found` that `reused` has no result for, `reused`
+    the results another run computed under the same config and options. Returns the
+    validation and every file's result, for another version to reuse. Raises ConfigError."""
+    options = options or RunOptions()
+    policy = configured_policy(found.config, found.config_source)
+    results = {f: r for f, r in (reused or {}).items() if f in found.files}
+    todo = [f for f in found.files if f not in results]
+    if todo:
+        results.update(_file_results(loaded, todo, policy, options))
+    return _combine(found, loaded, results, policy, options), results
 
 
 def _file_results(
