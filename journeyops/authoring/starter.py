@@ -36,6 +36,11 @@ scoring:
                                # opportunity, value, or a name under `models`
   models: {{}}                   # named variants, e.g.
                                # {{rice-weighted: {{type: rice, persona_weight: true}}}}
+render:                        # what `journeyops render` does when its options do not say
+  out: null                    # the site's folder, relative to this file; null: ./site
+  title: null                  # the site's title; null: `name`
+  model: null                  # the ranking's model; null: scoring.default
+  top: null                    # how many of each list the overview shows; null: 25
 """
 
 GITIGNORE = f"""\

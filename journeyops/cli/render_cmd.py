@@ -54,8 +54,9 @@ def render(
             "--top",
             metavar="N",
             callback=at_least_one,
-            help="List only the N best opportunities on the overview (N at least 1).",
-            show_default="render.top in journeyops.yaml, else all",
+            help="How many journeys, opportunities and insights the overview lists before "
+            "linking to the full lists (N at least 1).",
+            show_default="render.top in journeyops.yaml, else 25",
         ),
     ] = None,
     journey: Annotated[

@@ -63,8 +63,10 @@ class Figure:
         return "better" if higher == (self.better == "higher") else "worse"
 
 
-def figures(workspace: Workspace) -> Iterator[Figure]:
-    """Every survey figure and KPI, journey by journey, the journey's own first."""
+def figures(workspace: Workspace, *, lines: bool = True) -> Iterator[Figure]:
+    """Every survey figure and KPI, journey by journey, the journey's own first. Without
+    `lines`, each figure's line is 0: finding lines builds a file's source map, which is
+    most of the cost when only the values are wanted (the site's maps)."""
     for doc in sorted(workspace.of(Journey), key=lambda d: d.model.id):
         journey = doc.model
         places: list[tuple[str | None, Path, list[Kpi], Path, list[Nps | Csat | Ces]]]
@@ -74,10 +76,10 @@ def figures(workspace: Workspace) -> Iterator[Figure]:
             places.append((step.id, (*base, "kpis"), step.kpis, (*base, "surveys"), step.surveys))
         for step_id, kpi_path, kpis, survey_path, surveys in places:
             for k, kpi in enumerate(kpis):
-                line = doc.span(*kpi_path, k).line
+                line = doc.span(*kpi_path, k).line if lines else 0
                 yield _kpi(journey.id, step_id, kpi, doc.file, line)
             for k, survey in enumerate(surveys):
-                line = doc.span(*survey_path, k).line
+                line = doc.span(*survey_path, k).line if lines else 0
                 yield _survey(journey.id, step_id, survey, doc.file, line)
 
 

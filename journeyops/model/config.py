@@ -111,7 +111,8 @@ class RenderSettings(Strict):
     top: int | None = Field(
         default=None,
         ge=1,
-        description="List only this many of the best opportunities on the overview (`--top`).",
+        description="How many journeys, opportunities and insights the overview lists before "
+        "linking to the full lists (`--top`). Default: 25.",
     )
 
 

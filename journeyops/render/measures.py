@@ -34,7 +34,7 @@ def measures(workspace: Workspace) -> dict[tuple[str, str | None], list[Measure]
     """(journey id, step id or None for the journey's own) -> its measures, in file order."""
     found: dict[tuple[str, str | None], list[Measure]] = defaultdict(list)
     journeys = {j: d.model for j, d in workspace.journeys.items()}
-    for figure in figures(workspace):
+    for figure in figures(workspace, lines=False):
         found[figure.journey, figure.step].append(_measure(figure, journeys[figure.journey]))
     return found
 

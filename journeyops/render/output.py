@@ -20,7 +20,9 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections import deque
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,7 @@ from journeyops.render.lazy import SitePages
 from journeyops.render.output_paths import UnsafePath, check_inside, is_our_page, is_temporary_of
 
 MANIFEST = ".journeyops-site"
+_WRITERS, _IN_FLIGHT = 8, 32
 
 
 class OutputError(Exception):
@@ -71,16 +74,25 @@ def write_site(out: Path, pages: Mapping[str, str], *, keep_others: bool = False
     stale = sorted(previous - set(paths) - kept)
     marked = False
     changed = []
-    for path in paths:
-        text = pages[path]  # made now and let go after: one page in memory at a time
-        if _same(root / path, text):
-            continue
-        if not marked:
-            # Named before anything is written, so that a killed render is recognised as ours.
-            _write_manifest(root, sorted(previous | set(paths)), complete=False)
-            marked = True
-        write_atomic(root / path, text)
-        changed.append(path)
+    # Each page is fsynced as it is written; the waits for the disk overlap in a few
+    # threads (measured on 9,000 pages: 20 s one after another). At most `_IN_FLIGHT`
+    # pages are held at once.
+    with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
+        pending: deque[Future[None]] = deque()
+        for path in paths:
+            text = pages[path]  # made now and let go once written
+            if _same(root / path, text):
+                continue
+            if not marked:
+                # Named before anything is written, so that a killed render is ours.
+                _write_manifest(root, sorted(previous | set(paths)), complete=False)
+                marked = True
+            pending.append(pool.submit(write_atomic, root / path, text))
+            changed.append(path)
+            while len(pending) >= _IN_FLIGHT:
+                pending.popleft().result()
+        for job in pending:
+            job.result()
     if stale and not marked:
         _write_manifest(root, sorted(previous | set(paths)), complete=False)
     removed = [path for path in stale if _remove(root, path)]
