@@ -24,10 +24,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from journeyops import __version__
-from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render import journey_view
 from journeyops.render.dot import hierarchy_dot
+from journeyops.render.emotion_curve import drawn_scale
 from journeyops.render.flow import flow_svg
 from journeyops.render.hierarchy import nesting
 from journeyops.render.pages import SiteData, emotion_word
@@ -113,7 +113,7 @@ def diagrams(data: SiteData) -> dict[str, Diagram]:
     (render.flow), the hierarchy as DOT for Graphviz."""
     scale = data.workspace.config.taxonomy.emotion
     found = {
-        j.id: Diagram(f"Flow of the steps of {j.title}", svg=flow_svg(j, _drawn_scale(j, scale)))
+        j.id: Diagram(f"Flow of the steps of {j.title}", svg=flow_svg(j, drawn_scale(scale, j)))
         for j in data.journeys
         if j.steps()
     }
@@ -126,17 +126,6 @@ def diagrams(data: SiteData) -> dict[str, Diagram]:
         dot = hierarchy_dot(nested.journeys, links, nested.hidden)
         found[HIERARCHY] = Diagram(label, dot)
     return found
-
-
-def _drawn_scale(journey: Journey, scale: EmotionScale) -> EmotionScale:
-    """The scale a diagram colours by: the configured one, widened to hold an emotion outside
-    it. Such a journey is published only when a team turned JO012 off, and a colour must
-    still come from a share within 0..1 (a 400-digit score would overflow a float)."""
-    emotions = [step.emotion for _, _, step in journey.steps() if step.emotion is not None]
-    low, high = min([scale.min, *emotions]), max([scale.max, *emotions])
-    if (low, high) == (scale.min, scale.max):
-        return scale
-    return scale.model_copy(update={"min": low, "max": high})
 
 
 def pages(
