@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +117,34 @@ def serious_violations(response: dict[str, Any]) -> list[str]:
 def chromium(playwright: Any) -> Any:
     """Debian's Chromium, launched as every browser test launches it."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+NASTY_WORKSPACE = ROOT / "tests" / "render" / "nasty"
+NORTHWIND_WORKSPACE = ROOT / "examples" / "northwind"
+
+
+def rendered_sites(factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example's site and the hostile fixture's, rendered into folders of their own."""
+    from journeyops.load.sources import DiskSource  # noqa: PLC0415 - only where sites are made
+    from journeyops.render import render  # noqa: PLC0415
+    from journeyops.render.output import write_site  # noqa: PLC0415
+
+    require_tools()
+    found = {}
+    for name, source in (("northwind", NORTHWIND_WORKSPACE), ("nasty", NASTY_WORKSPACE)):
+        out = factory.mktemp(name)
+        write_site(out, render(DiskSource(source)).pages)
+        found[name] = out
+    return found
+
+
+@contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright, for as long as the block runs."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    require_tools()
+    with sync_playwright() as playwright:
+        launched = chromium(playwright)
+        yield launched
+        launched.close()

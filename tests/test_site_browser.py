@@ -9,38 +9,25 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from journeyops.load.sources import DiskSource
-from journeyops.render import render
-from journeyops.render.output import write_site
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, html_errors, require_tools
-from tests.conftest import ROOT
+from tests.browser import (
+    html_errors,
+    launched_chromium,
+    rendered_sites,
+)
 
 NASTY = Path(__file__).parent / "render" / "nasty"
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """northwind and the escaping fixture, rendered once for every test here."""
-    require_tools()
-
-    found = {}
-    for name, source in (("northwind", ROOT / "examples" / "northwind"), ("nasty", NASTY)):
-        out = tmp_path_factory.mktemp(name)
-        write_site(out, render(DiskSource(source)).pages)
-        found[name] = out
-    return found
+    return rendered_sites(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require_tools()
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 class Visit:

@@ -11,18 +11,14 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import load_workspace
-from journeyops.render import render
-from journeyops.render.output import write_site
 from tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     Tab,
     html_errors,
-    require_tools,
+    launched_chromium,
+    rendered_sites,
     serious_violations,
 )
 from tests.conftest import ROOT
@@ -33,22 +29,13 @@ NORTHWIND = ROOT / "examples" / "northwind"
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    require_tools()
-    found = {}
-    for name, source in (("northwind", NORTHWIND), ("nasty", NASTY)):
-        out = tmp_path_factory.mktemp(name)
-        write_site(out, render(DiskSource(source)).pages)
-        found[name] = out
-    return found
+    return rendered_sites(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require_tools()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def journey_and_compare_pages(site: Path) -> list[Path]:

@@ -11,14 +11,11 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import load_workspace
 from journeyops.model import Opportunity
-from journeyops.render import render
-from journeyops.render.output import write_site
-from tests.browser import Tab, chromium, html_errors, require_tools
+from tests.browser import Tab, html_errors, launched_chromium, rendered_sites
 from tests.conftest import ROOT
 
 NASTY = Path(__file__).parent / "render" / "nasty"
@@ -28,22 +25,13 @@ ROOT_PAGES = ("index.html", "journeys.html", "portfolio.html", "insights.html")
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    require_tools()
-    found = {}
-    for name, source in (("northwind", NORTHWIND), ("nasty", NASTY)):
-        out = tmp_path_factory.mktemp(name)
-        write_site(out, render(DiskSource(source)).pages)
-        found[name] = out
-    return found
+    return rendered_sites(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require_tools()
-    with sync_playwright() as playwright:
-        launched = chromium(playwright)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def new_pages(site: Path) -> list[Path]:
