@@ -148,3 +148,29 @@ def launched_chromium() -> Iterator[Any]:
         launched = chromium(playwright)
         yield launched
         launched.close()
+
+
+# Every link's target as the browser resolves it (an SVG link's href is an object).
+_HREFS = (
+    "els => els.map(e => e.href && e.href.baseVal !== undefined"
+    " ? new URL(e.href.baseVal, document.baseURI).href : e.href)"
+)
+
+
+def local_links(browser: Any, path: Path, selector: str = "a[href]") -> list[str]:
+    """The links of the page at `path`, as absolute URLs."""
+    tab = Tab(browser, path)
+    try:
+        links: list[str] = tab.page.eval_on_selector_all(selector, _HREFS)
+    finally:
+        tab.close()
+    return links
+
+
+def assert_lands(page: Path, link: str) -> None:
+    """`link` (a file:// URL from `page`) names a file that exists, and its anchor an id
+    in that file."""
+    target, _, anchor = link.removeprefix("file://").partition("#")
+    assert Path(target).is_file(), f"{page.name} links to missing {target}"
+    if anchor:
+        assert f'id="{anchor}"' in Path(target).read_text(), f"{page.name}: #{anchor}"

@@ -16,8 +16,10 @@ from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import load_workspace
 from tests.browser import (
     Tab,
+    assert_lands,
     html_errors,
     launched_chromium,
+    local_links,
     rendered_sites,
     serious_violations,
 )
@@ -118,19 +120,9 @@ def test_every_link_on_the_journey_and_comparison_pages_lands(
 ) -> None:
     checked = 0
     for path in journey_and_compare_pages(sites["northwind"]):
-        visit = Tab(browser, path)
-        links = visit.page.eval_on_selector_all(
-            "a[href], svg a",
-            "els => els.map(e => e.href && e.href.baseVal !== undefined"
-            " ? new URL(e.href.baseVal, document.baseURI).href : e.href)",
-        )
-        visit.close()
-        for link in links:
+        for link in local_links(browser, path, "a[href], svg a"):
             assert link.startswith("file://"), f"{path.name} links out to {link}"
-            target, _, anchor = link.removeprefix("file://").partition("#")
-            assert Path(target).is_file(), f"{path.name} links to missing {target}"
-            if anchor:
-                assert f'id="{anchor}"' in Path(target).read_text(), f"{path.name}: #{anchor}"
+            assert_lands(path, link)
             checked += 1
     assert checked > 100
 

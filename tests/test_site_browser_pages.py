@@ -15,7 +15,14 @@ from axe_playwright_python.sync_playwright import Axe
 from journeyops.load.sources import DiskSource
 from journeyops.load.workspace import load_workspace
 from journeyops.model import Opportunity
-from tests.browser import Tab, html_errors, launched_chromium, rendered_sites
+from tests.browser import (
+    Tab,
+    assert_lands,
+    html_errors,
+    launched_chromium,
+    local_links,
+    rendered_sites,
+)
 from tests.conftest import ROOT
 
 NASTY = Path(__file__).parent / "render" / "nasty"
@@ -194,20 +201,10 @@ def test_every_link_on_these_pages_lands_on_an_element(
     checked = 0
     for site in sites.values():
         for path in new_pages(site):
-            tab = Tab(browser, path)
-            links = tab.page.eval_on_selector_all(
-                "a[href]",
-                "els => els.map(e => e.href && e.href.baseVal !== undefined"
-                " ? new URL(e.href.baseVal, document.baseURI).href : e.href)",
-            )
-            tab.close()
-            for link in links:
+            for link in local_links(browser, path):
                 if not link.startswith("file://"):
                     continue
-                target, _, anchor = link.removeprefix("file://").partition("#")
-                assert Path(target).is_file(), f"{path.name} links to missing {target}"
-                if anchor:
-                    assert f'id="{anchor}"' in Path(target).read_text(), f"{path.name}: #{anchor}"
+                assert_lands(path, link)
                 checked += 1
     assert checked > 500
 
