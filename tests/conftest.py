@@ -38,6 +38,7 @@ NASTY_SITE = [
     "portfolio.html",
     "search-index.js",
     "search.js",
+    "style.css",
 ]
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 EXPECT = re.compile(rb"#\s*expect:\s*([A-Z0-9, ]+)")

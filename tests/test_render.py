@@ -121,11 +121,11 @@ def test_rendered_pages_escape_everything_the_user_wrote(cli: Cli, nasty: Path) 
     out = nasty.parent / "site"
     status, stdout, err = cli("render", str(nasty), "--out", str(out), "--no-cache")
     assert status == 0 and " error " not in err  # validate's warnings only
-    assert "Rendered 15 pages with 4 diagrams" in stdout
+    assert "Rendered 16 pages with 4 diagrams" in stdout
     pages = {
         p.relative_to(out).as_posix(): p.read_text()
         for p in out.rglob("*")
-        if p.suffix in (".html", ".svg", ".js")
+        if p.suffix in (".html", ".svg", ".js", ".css")
     }
     assert sorted(pages) == NASTY_SITE
     for text in pages.values():
@@ -146,7 +146,7 @@ def test_the_same_workspace_gives_the_same_bytes_and_unchanged_pages_are_not_rew
     first = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     stamps = {p: p.stat().st_mtime_ns for p in first}
     status, stdout, _ = cli("render", str(nasty), "--out", str(out), "--no-cache")
-    assert status == 0 and "0 written, 15 unchanged" in stdout
+    assert status == 0 and "0 written, 16 unchanged" in stdout
     assert {p: p.read_bytes() for p in first} == first
     assert {p: p.stat().st_mtime_ns for p in first if p.name != MANIFEST} == {
         p: t for p, t in stamps.items() if p.name != MANIFEST
@@ -218,7 +218,7 @@ def test_own_templates_replace_the_built_in_ones_and_their_errors_are_located(
         "render", str(nasty), "-o", str(out), "--no-diagrams", "--templates", str(theme)
     )
     assert status == 0
-    assert "rebeccapurple" in (out / "index.html").read_text()
+    assert "rebeccapurple" in (out / "style.css").read_text()
     (theme / "index.html").write_text("{% extends 'base.html' %}\n{% block main %}{% if %}\n")
     status, _, err = cli(
         "render", str(nasty), "-o", str(out), "--no-diagrams", "--templates", str(theme)

@@ -64,7 +64,7 @@ def test_a_manifest_entry_outside_the_folder_is_reported_and_never_deleted(
         entry = "../elsewhere/notes.txt" if case == "parent folder" else str(victim)
     add_to_manifest(out, entry)
     status, stdout, err = render(cli, ws, out)
-    assert status == 0 and "Rendered 15 pages" in stdout
+    assert status == 0 and "Rendered 16 pages" in stdout
     assert victim.read_text() == "precious"
     assert f"ignored the entry '{entry}'" in err
     assert json.loads((out / MANIFEST).read_text())["files"] == NASTY_SITE
@@ -132,7 +132,7 @@ def test_out_itself_may_be_a_link_to_a_folder(cli: Cli, ws: Path, tmp_path: Path
     link.symlink_to(real)
     assert render(cli, ws, link)[0] == 0
     assert (real / "journeys" / "tricky.html").is_file() and link.is_symlink()
-    assert render(cli, ws, link)[1].count("0 written, 15 unchanged") == 1
+    assert render(cli, ws, link)[1].count("0 written, 16 unchanged") == 1
 
 
 def test_the_state_a_killed_render_left_without_a_manifest_is_finished(
@@ -148,7 +148,7 @@ def test_the_state_a_killed_render_left_without_a_manifest_is_finished(
     (out / "journeys" / ".tricky.html.k3x9_a1z.tmp").write_text("<!DOCTYPE html>\n<ht")
     status, stdout, err = render(cli, ws, out)
     assert (status, " error " in err) == (0, False)
-    assert "1 written, 14 unchanged" in stdout
+    assert "1 written, 15 unchanged" in stdout
     assert files_in(out) == files_in(clean)
 
 
@@ -193,8 +193,8 @@ def generated(folder: Path, journeys: int) -> Path:
 
 
 def test_a_render_killed_with_sigkill_is_finished_by_the_next_one(cli: Cli, tmp_path: Path) -> None:
-    """A real `kill -9` while the pages of 400 journeys are being written (each one is
-    fsynced, which leaves a wide window), then a render that must finish the job."""
+    """A real `kill -9` while the pages of 400 journeys are being written (by this process
+    and a forked copy, which must stop too), then a render that must finish the job."""
     ws = generated(tmp_path / "ws", 400)
     out, clean = tmp_path / "site", tmp_path / "clean"
     command = [sys.executable, "-m", "journeyops", "render", str(ws), "-o", str(out)]
@@ -215,8 +215,8 @@ def test_a_render_killed_with_sigkill_is_finished_by_the_next_one(cli: Cli, tmp_
     assert process.wait() == -signal.SIGKILL, "the render finished before it was killed"
     manifest = json.loads((out / MANIFEST).read_text())
     assert (
-        manifest["complete"] is False and len(manifest["files"]) == 2 * 400 + 6
-    )  # maps, SVGs, lists, search
+        manifest["complete"] is False and len(manifest["files"]) == 2 * 400 + 7
+    )  # maps, SVGs, lists, search, style
     left = files_in(out)
     assert 20 <= len([p for p in left if p.endswith(".html")]) < 404
     status, _, err = render(cli, ws, out)

@@ -77,4 +77,4 @@ def test_links_inside_the_folder_and_plain_overrides_still_work(cli: Cli, theme:
     (theme / "style.css").symlink_to("shared.css")
     status, _, _, out = _render(cli, theme)
     assert status == 0
-    assert "rebeccapurple" in (out / "index.html").read_text()
+    assert "rebeccapurple" in (out / "style.css").read_text()

@@ -22,7 +22,7 @@ from journeyops.load.workspace import load_scan
 from journeyops.model.config import RenderSettings
 from journeyops.render.diagrams import GraphvizError, draw
 from journeyops.render.incremental import draw_cached, site_key
-from journeyops.render.lazy import Built, SitePages, Summary
+from journeyops.render.lazy import Built, SitePages, Summary, TemplateProblem
 from journeyops.render.published import Unpublished, published
 from journeyops.rules import RunOptions
 from journeyops.rules.validation import ValidationResult, validate_loading
@@ -32,10 +32,6 @@ from journeyops.scoring.run import ScoreRun, UnknownModel, score_loaded
 
 # Told the name of each stage as it starts, so a command can show how far a render is.
 Progress = Callable[[str], None]
-
-
-class TemplateProblem(Exception):
-    """A template from `--templates` does not parse or fails while rendering."""
 
 
 class UnknownJourney(Exception):
@@ -140,8 +136,6 @@ def _build(
     run: ScoreRun, findings: ValidationResult, chosen: _Choices, cache: Cache | None
 ) -> Built:
     # Jinja and the pages are imported only when pages are made: an unchanged site is not.
-    from jinja2 import TemplateError, TemplateSyntaxError  # noqa: PLC0415
-
     from journeyops.render import site  # noqa: PLC0415
     from journeyops.render.pages import SiteData  # noqa: PLC0415
 
@@ -155,20 +149,17 @@ def _build(
     if chosen.journey is not None:
         found = {key: d for key, d in found.items() if key == chosen.journey}
     sources = {key: d.dot for key, d in found.items() if d.dot}
-    # Graphviz draws in the background while the pages are laid out around placeholders.
+    # Graphviz draws in the background while the templates are compiled; both fail, if
+    # they do, before anything is written.
     with ThreadPoolExecutor(max_workers=1) as pool:
         drawing = pool.submit(draw_cached, sources, cache, partial(draw, workers=chosen.workers))
         try:
-            env = site.environment(chosen.templates)
-            laid_out = site.pages(data, found.keys(), env, chosen.top, chosen.journey)
-        except TemplateSyntaxError as error:
-            where = f"{error.filename or error.name}:{error.lineno}"
-            raise TemplateProblem(f"{where}: {error.message}") from None
-        except TemplateError as error:
-            raise TemplateProblem(f"template error: {error}") from None
+            with site.template_errors():
+                env = site.environment(chosen.templates)
+                pages = site.pages(data, found.keys(), env, chosen.top, chosen.journey)
         finally:
             drawn = drawing.result()
-    return Built(laid_out, drawn, found, Summary(len(found), unpublished))
+    return Built(pages, drawn, found, Summary(len(found), unpublished))
 
 
 __all__ = [

@@ -8,7 +8,8 @@ only lay out what is gathered here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment
@@ -19,6 +20,7 @@ from journeyops.render.compare import compare_path, comparison
 from journeyops.render.emotion_curve import emotion_curve_svg, points
 from journeyops.render.journey_svg import journey_svg
 from journeyops.render.lanes import lanes
+from journeyops.render.map_table import map_table
 from journeyops.render.measures import Measure, measures
 from journeyops.render.pages import SiteData
 
@@ -47,8 +49,10 @@ def context(data: SiteData, journey: Journey, found: Measures) -> dict[str, Any]
     before = _before(data, journey)
     futures = data.replaced_by.get(journey.id, [])
     rated = [p for p in points(journey) if p.emotion is not None]
+    shown = lanes(data, journey)
     return {
-        "lanes": lanes(data, journey),
+        "lanes": shown,
+        "map_table": map_table(data, journey, shown, found, scale),
         "measures": found,
         "curve": Markup(emotion_curve_svg(journey, scale, before)) if rated else None,
         "points": points(journey),
@@ -65,25 +69,30 @@ def context(data: SiteData, journey: Journey, found: Measures) -> dict[str, Any]
 
 def companion_pages(
     data: SiteData, env: Environment, common: Mapping[str, Any], only: str | None = None
-) -> dict[str, str]:
+) -> dict[str, Callable[[], str]]:
     """The standalone SVG of every journey with steps, and a comparison page for every
-    future journey whose current journey is published (`only`: for one journey)."""
+    future journey whose current journey is published (`only`: for one journey), each made
+    when called."""
     scale = data.workspace.config.taxonomy.emotion
-    site: dict[str, str] = {}
+    site: dict[str, Callable[[], str]] = {}
     template = env.get_template("compare.html")
+
+    def compared(before: Journey, journey: Journey) -> str:
+        both = [j for j in (before, journey) if points(j)]
+        return template.render(
+            root="../",
+            comparison=comparison(before, journey),
+            curve=Markup(emotion_curve_svg(journey, scale, before)) if both else None,
+            scale=scale,
+            **common,
+        )
+
     for journey in data.journeys:
         if only is not None and journey.id != only:
             continue
         before = _before(data, journey)
         if journey.steps():
-            site[svg_path(journey)] = journey_svg(journey, scale, before)
+            site[svg_path(journey)] = partial(journey_svg, journey, scale, before)
         if before is not None and only is None:
-            both = [j for j in (before, journey) if points(j)]
-            site[compare_path(journey)] = template.render(
-                root="../",
-                comparison=comparison(before, journey),
-                curve=Markup(emotion_curve_svg(journey, scale, before)) if both else None,
-                scale=scale,
-                **common,
-            )
+            site[compare_path(journey)] = partial(compared, before, journey)
     return site

@@ -20,18 +20,16 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections import deque
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeyops.core.atomic import write_atomic
 from journeyops.render.lazy import SitePages
 from journeyops.render.output_paths import UnsafePath, check_inside, is_our_page, is_temporary_of
+from journeyops.render.page_writer import same, write_pages
 
 MANIFEST = ".journeyops-site"
-_WRITERS, _IN_FLIGHT = 8, 32
 
 
 class OutputError(Exception):
@@ -50,9 +48,11 @@ class Written:
 def write_site(out: Path, pages: Mapping[str, str], *, keep_others: bool = False) -> Written:
     """Write `pages` into `out`, one at a time, each only if its bytes changed. Pages made
     on demand (render.lazy) are not made at all when the site there is intact and made from
-    the same inputs; they are made before anything is created, so a render that fails
-    (Graphviz, a template) leaves the folder as it was. With `keep_others` (one journey
-    rendered) the pages an earlier render wrote stay, and stay in the manifest."""
+    the same inputs; the site is built (drawn by Graphviz, its templates compiled) before
+    anything is created, so a render that fails there leaves the folder as it was, and a
+    template that fails on some page leaves the manifest marked incomplete (see above).
+    With `keep_others` (one journey rendered) the pages an earlier render wrote stay, and
+    stay in the manifest."""
     lazy = pages if isinstance(pages, SitePages) else None
     if lazy is not None:
         reused = lazy.reused(out.resolve(), MANIFEST)
@@ -73,26 +73,14 @@ def write_site(out: Path, pages: Mapping[str, str], *, keep_others: bool = False
             ) from None
     stale = sorted(previous - set(paths) - kept)
     marked = False
-    changed = []
-    # Each page is fsynced as it is written; the waits for the disk overlap in a few
-    # threads (measured on 9,000 pages: 20 s one after another). At most `_IN_FLIGHT`
-    # pages are held at once.
-    with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
-        pending: deque[Future[None]] = deque()
-        for path in paths:
-            text = pages[path]  # made now and let go once written
-            if _same(root / path, text):
-                continue
-            if not marked:
-                # Named before anything is written, so that a killed render is ours.
-                _write_manifest(root, sorted(previous | set(paths)), complete=False)
-                marked = True
-            pending.append(pool.submit(write_atomic, root / path, text))
-            changed.append(path)
-            while len(pending) >= _IN_FLIGHT:
-                pending.popleft().result()
-        for job in pending:
-            job.result()
+
+    def mark() -> None:
+        # Named before anything is written, so that a killed render is ours.
+        nonlocal marked
+        _write_manifest(root, sorted(previous | set(paths)), complete=False)
+        marked = True
+
+    changed = write_pages(root, paths, pages, mark)
     if stale and not marked:
         _write_manifest(root, sorted(previous | set(paths)), complete=False)
     removed = [path for path in stale if _remove(root, path)]
@@ -207,15 +195,5 @@ def _remove_temporaries(root: Path, paths: list[str]) -> None:
 
 def _write_manifest(root: Path, files: list[str], *, complete: bool) -> None:
     text = json.dumps({"files": files, "complete": complete}, indent=1) + "\n"
-    if not _same(root / MANIFEST, text):
+    if not same(root / MANIFEST, text):
         write_atomic(root / MANIFEST, text)
-
-
-def _same(target: Path, text: str) -> bool:
-    """Whether a regular file (never a link's target) already holds `text`."""
-    try:
-        if not stat.S_ISREG(target.lstat().st_mode):
-            return False
-        return target.read_text(encoding="utf-8") == text
-    except (OSError, UnicodeDecodeError):
-        return False

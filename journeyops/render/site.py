@@ -7,7 +7,8 @@ is SVG that Graphviz or the matrix drew, whose text they escape themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from jinja2 import (
     PackageLoader,
     StrictUndefined,
     TemplateError,
+    TemplateSyntaxError,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
@@ -30,11 +32,11 @@ from journeyops.render.dot import hierarchy_dot
 from journeyops.render.emotion_curve import drawn_scale
 from journeyops.render.flow import flow_svg
 from journeyops.render.hierarchy import nesting
+from journeyops.render.lazy import TemplateProblem
+from journeyops.render.map_table import NONE, items
 from journeyops.render.pages import SiteData, emotion_word
-from journeyops.render.site_pages import HIERARCHY, PAGE_GLOBALS, site_pages
+from journeyops.render.site_pages import HIERARCHY, PAGE_GLOBALS, Page, assets, site_pages
 from journeyops.report.formatting import measured
-
-NONE = "\u2013"  # an en dash in an empty cell
 
 
 def environment(templates: Path | None = None) -> Environment:
@@ -83,14 +85,16 @@ class _ContainedLoader(FileSystemLoader):
         return super().get_source(environment, template)
 
 
-def items(values: list[str]) -> Markup:
-    """A cell's list: bullets for several entries, the text for one, a dash for none."""
-    if not values:
-        return Markup(NONE)
-    if len(values) == 1:
-        return escape(values[0])
-    listed = Markup("").join(Markup("<li>%s</li>") % value for value in values)
-    return Markup("<ul>%s</ul>") % listed
+@contextmanager
+def template_errors() -> Iterator[None]:
+    """Jinja's errors as TemplateProblem, located where Jinja knows the line."""
+    try:
+        yield
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise TemplateProblem(f"{where}: {error.message}") from None
+    except TemplateError as error:
+        raise TemplateProblem(f"template error: {error}") from None
 
 
 def number(value: float | None, unit: str | None = None) -> str:
@@ -134,9 +138,10 @@ def pages(
     env: Environment,
     top: int | None = None,
     only: str | None = None,
-) -> dict[str, str]:
-    """Every page of the site by its path in the output folder, with a placeholder where
-    each diagram goes: pages are laid out while Graphviz draws (see `fill`).
+) -> dict[str, Page]:
+    """Every page of the site by its path in the output folder, each made when called, with
+    a placeholder where each diagram goes (see `fill`). The templates are read and compiled
+    now, so that a broken one fails before anything is written.
     `only`: just that journey's map and its SVG."""
     name = data.workspace.config.render.title or data.workspace.config.name
     model = data.ranking.model.name
@@ -145,15 +150,14 @@ def pages(
     def diagram(key: str) -> Markup | None:
         return _placeholder(key) if key in diagram_keys else None
 
-    site: dict[str, str] = {}
+    site = assets(env)
     if only is None:  # `--journey`: one map, not the overview
-        site = site_pages(data, env, common, top, diagram)
+        site.update(site_pages(data, env, common, top, diagram))
     template = env.get_template("journey.html")
     found = journey_view.gather(data)
-    for journey in data.journeys:
-        if only is not None and journey.id != only:
-            continue
-        site[f"journeys/{journey.id}.html"] = template.render(
+
+    def journey_page(journey: Journey) -> Page:
+        return lambda: template.render(
             root="../",
             journey=journey,
             file=data.file_of(journey.id),
@@ -165,6 +169,10 @@ def pages(
             **journey_view.context(data, journey, found),
             **common,
         )
+
+    for journey in data.journeys:
+        if only is None or journey.id == only:
+            site[f"journeys/{journey.id}.html"] = journey_page(journey)
     site.update(journey_view.companion_pages(data, env, common, only))
     return site
 

@@ -9,8 +9,9 @@ opens at once; the full lists are pages of their own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from markupsafe import Markup
 
 from journeyops.model import Insight
@@ -28,6 +29,7 @@ DEFAULT_TOP = 25
 HIERARCHY = "hierarchy"
 
 Diagram = Callable[[str], Markup | None]
+Page = Callable[[], str]  # a page's text, made when it is written: one page held at a time
 
 
 def percent(share: float) -> str:
@@ -54,15 +56,17 @@ PAGE_GLOBALS: dict[str, object] = {"share": percent, "step_link": step_link}
 
 def site_pages(
     data: SiteData, env: Environment, common: dict[str, object], top: int | None, diagram: Diagram
-) -> dict[str, str]:
-    """Every page but the journeys' own, by path; `diagram` gives a drawing's placeholder."""
+) -> dict[str, Page]:
+    """Every page but the journeys' own, by path, each made when called; `diagram` gives a
+    drawing's placeholder."""
     relations, rollups = Relations(data), Rollups(data)
     shared = {**common, "rel": relations, "rollups": rollups}
     shown = top or DEFAULT_TOP
     ranked = [s for s in data.opportunities if s.rank is not None]
     unscored = [s for s in data.opportunities if s.rank is None]
-    pages = {
-        "index.html": env.get_template("index.html").render(
+    pages: dict[str, Page] = {
+        "index.html": later(
+            env.get_template("index.html"),
             root="",
             current="overview",
             shown=shown,
@@ -73,27 +77,49 @@ def site_pages(
             recent=_recent(data.insights)[:shown],
             **shared,
         ),
-        "journeys.html": env.get_template("journeys.html").render(
-            root="", current="journeys", hierarchy=diagram(HIERARCHY), **shared
+        "journeys.html": later(
+            env.get_template("journeys.html"),
+            root="",
+            current="journeys",
+            hierarchy=diagram(HIERARCHY),
+            **shared,
         ),
-        "portfolio.html": _portfolio(data, env, shared),
-        "insights.html": env.get_template("insights.html").render(
-            root="", current="insights", **shared
+        "portfolio.html": partial(_portfolio, data, env, shared),
+        "insights.html": later(
+            env.get_template("insights.html"), root="", current="insights", **shared
         ),
-        "search.js": env.get_template("search.js").render(),
-        INDEX_FILE: index_script(data),
+        INDEX_FILE: partial(index_script, data),
     }
     persona = env.get_template("persona.html")
     for persona_id, found in data.personas.items():
-        pages[f"personas/{persona_id}.html"] = persona.render(
-            root="../", current="personas", persona_id=persona_id, persona=found, **shared
+        pages[f"personas/{persona_id}.html"] = later(
+            persona, root="../", current="personas", persona_id=persona_id, persona=found, **shared
         )
     opportunity = env.get_template("opportunity.html")
     for scored in data.opportunities:
-        pages[f"opportunities/{scored.opportunity.id}.html"] = opportunity.render(
-            root="../", current="portfolio", view=view(relations, scored.opportunity.id), **shared
-        )
+        oid = scored.opportunity.id
+        pages[f"opportunities/{oid}.html"] = _opportunity_page(opportunity, relations, oid, shared)
     return pages
+
+
+def later(template: Template, **context: object) -> Page:
+    """The page `template` makes from `context`, made only when called."""
+    return partial(template.render, **context)
+
+
+def _opportunity_page(
+    template: Template, relations: Relations, oid: str, shared: dict[str, object]
+) -> Page:
+    return lambda: template.render(
+        root="../", current="portfolio", view=view(relations, oid), **shared
+    )
+
+
+def assets(env: Environment) -> dict[str, Page]:
+    """The files every page loads: the style sheet (one file rather than 9 KB inlined in
+    each of 9,000 pages) and the search script. Written with `--journey` too, so that one
+    map rendered into an empty folder is styled."""
+    return {name: later(env.get_template(name)) for name in ("style.css", "search.js")}
 
 
 def _portfolio(data: SiteData, env: Environment, shared: dict[str, object]) -> str:
