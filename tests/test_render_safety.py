@@ -213,6 +213,10 @@ def test_a_render_killed_with_sigkill_is_finished_by_the_next_one(cli: Cli, tmp_
             break
         time.sleep(0.001)
     assert process.wait() == -signal.SIGKILL, "the render finished before it was killed"
+    time.sleep(0.2)  # a copy finishes the page it is on, then sees it is alone and stops
+    left = files_in(out)
+    time.sleep(0.5)
+    assert files_in(out) == left, "a forked copy wrote on after the render was killed"
     manifest = json.loads((out / MANIFEST).read_text())
     assert (
         manifest["complete"] is False and len(manifest["files"]) == 2 * 400 + 7

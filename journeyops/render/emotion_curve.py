@@ -51,7 +51,7 @@ def points(journey: Journey) -> list[Point]:
 def drawn_scale(scale: EmotionScale, *journeys: Journey) -> EmotionScale:
     """The configured scale, widened to hold an emotion outside it (published only when a
     team turned JO012 off): a point must still land inside the chart."""
-    emotions = [p.emotion for j in journeys for p in points(j) if p.emotion is not None]
+    emotions = [s.emotion for j in journeys for _, _, s in j.steps() if s.emotion is not None]
     low, high = min([scale.min, *emotions]), max([scale.max, *emotions])
     return scale if (low, high) == (scale.min, scale.max) else EmotionScale(min=low, max=high)
 
@@ -80,8 +80,14 @@ class Frame:
     def y(self, emotion: int | Fraction) -> float:
         # A share of the scale within 0..1 first, in exact arithmetic: a 400-digit emotion
         # (JO012 off) would overflow a float, its share never does.
+        # (An int divided by an int is rounded correctly and exactly so, at any size.)
         low, high = self.scale.min, self.scale.max
-        return self.bottom - float(Fraction(emotion - low) / (high - low)) * PLOT_HEIGHT
+        share = (
+            (emotion - low) / (high - low)
+            if isinstance(emotion, int)
+            else float(Fraction(emotion - low) / (high - low))
+        )
+        return self.bottom - share * PLOT_HEIGHT
 
 
 def _num(value: float) -> str:
@@ -101,7 +107,7 @@ def curve_body(journey: Journey, frame: Frame, before: Journey | None = None) ->
 def emotion_curve_svg(journey: Journey, scale: EmotionScale, before: Journey | None = None) -> str:
     """The curve as an inline SVG with an accessible name that says what it shows."""
     scale = drawn_scale(scale, journey, *([before] if before else []))
-    frame = Frame(len(points(journey)), scale)
+    frame = Frame(len(journey.steps()), scale)
     height = frame.bottom + 20
     name = f"Emotion curve of {journey.title}, step by step"
     if before is not None:
@@ -116,7 +122,8 @@ def emotion_curve_svg(journey: Journey, scale: EmotionScale, before: Journey | N
 
 def _bands(journey: Journey, frame: Frame) -> str:
     """A band per stage, named above the plot, and a dashed rule at each moment of truth."""
-    count, out, index = len(points(journey)), [], 0
+    found = points(journey)
+    count, out, index = len(found), [], 0
     half = max(frame.columns, 1) * STEP_WIDTH / max(count, 1) / 2
     for n, stage in enumerate(s for s in journey.stages if s.steps):
         first, last = frame.x(index, count) - half, frame.x(index + len(stage.steps) - 1, count)
@@ -128,7 +135,7 @@ def _bands(journey: Journey, frame: Frame) -> str:
             f"{escape(stage.name)}</text>"
         )
         index += len(stage.steps)
-    for i, point in enumerate(points(journey)):
+    for i, point in enumerate(found):
         if point.moment_of_truth:
             x = _num(frame.x(i, count))
             out.append(
@@ -154,7 +161,8 @@ def _axis(frame: Frame) -> str:
 
 def _curve(journey: Journey, frame: Frame, kind: str, prefix: str) -> str:
     """The line, broken at every step without an emotion, and a titled circle per value."""
-    found, count = points(journey), len(points(journey))
+    found = points(journey)
+    count = len(found)
     path, pen_down, circles = [], False, []
     for i, point in enumerate(found):
         if point.emotion is None:

@@ -15,12 +15,13 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render.compare import compare_path, comparison
-from journeyops.render.emotion_curve import emotion_curve_svg, points
+from journeyops.render.emotion_curve import Point, emotion_curve_svg, points
 from journeyops.render.journey_svg import journey_svg
 from journeyops.render.lanes import lanes
-from journeyops.render.map_table import map_table
+from journeyops.render.map_table import emotion_table, map_table
 from journeyops.render.measures import Measure, measures
 from journeyops.render.pages import SiteData
 
@@ -48,15 +49,16 @@ def context(data: SiteData, journey: Journey, found: Measures) -> dict[str, Any]
     scale = data.workspace.config.taxonomy.emotion
     before = _before(data, journey)
     futures = data.replaced_by.get(journey.id, [])
-    rated = [p for p in points(journey) if p.emotion is not None]
+    found_points = points(journey)
+    rated = [p for p in found_points if p.emotion is not None]
     shown = lanes(data, journey)
     return {
         "lanes": shown,
         "map_table": map_table(data, journey, shown, found, scale),
         "measures": found,
         "curve": Markup(emotion_curve_svg(journey, scale, before)) if rated else None,
-        "points": points(journey),
-        "before_points": points(before) if before else [],
+        "points": found_points,
+        "emotion_tables": _emotion_tables(journey, found_points, before, scale),
         "before": before,
         "futures": futures,
         "compare_links": [
@@ -65,6 +67,16 @@ def context(data: SiteData, journey: Journey, found: Measures) -> dict[str, Any]
         "svg_file": f"{journey.id}.svg" if journey.steps() else None,
         "scale": scale,
     }
+
+
+def _emotion_tables(
+    journey: Journey, found: list[Point], before: Journey | None, scale: EmotionScale
+) -> Markup:
+    tables = emotion_table(found, f"Emotion at each step of {journey.title}", scale)
+    if before is not None and (earlier := points(before)):
+        caption = f"Emotion at each step of the as-is journey, {before.title}"
+        tables += emotion_table(earlier, caption, scale)
+    return Markup(tables)
 
 
 def companion_pages(

@@ -52,7 +52,7 @@ def write_pages(
     changed = set(_write(root, firsts, pages, lambda: None))
     rest = [path for path in paths if path not in set(firsts)]
     shares = _shares(rest, count)
-    children = [_fork(root, share, pages) for share in shares[1:]]
+    children = [_fork(root, share, pages) for share in shares[1:] if share]
     try:
         changed.update(_write(root, shares[0], pages, lambda: None))
         for child in children:
@@ -135,10 +135,13 @@ def _picklable(error: BaseException) -> BaseException:
 
 
 def _first_of_each_kind(paths: list[str]) -> list[str]:
+    """The first page in each folder of pages of one kind (the whole-site pages at the top
+    each share nothing with another)."""
     seen: dict[tuple[str, str], str] = {}
     for path in paths:
         folder, _, name = path.rpartition("/")
-        seen.setdefault((folder, Path(name).suffix), path)
+        if folder:
+            seen.setdefault((folder, Path(name).suffix), path)
     return [path for path in paths if path in set(seen.values())]
 
 
@@ -150,7 +153,8 @@ def _shares(paths: list[str], count: int) -> list[list[str]]:
     shares: list[list[str]] = [[] for _ in range(count)]
     spent = 0.0
     for path, cost in zip(paths, costs, strict=True):
-        shares[min(int(spent / each), count - 1) if each else 0].append(path)
+        # By the page's middle: a dear page goes where most of its cost falls.
+        shares[min(int((spent + cost / 2) / each), count - 1) if each else 0].append(path)
         spent += cost
     return shares
 

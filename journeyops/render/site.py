@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from jinja2 import (
@@ -26,6 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from journeyops import __version__
+from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey
 from journeyops.render import journey_view
 from journeyops.render.dot import hierarchy_dot
@@ -105,11 +107,12 @@ def number(value: float | None, unit: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Diagram:
-    """A diagram for a page: DOT source for Graphviz to draw, or SVG drawn already."""
+    """A diagram for a page: DOT source for Graphviz to draw, or a drawing of our own,
+    made when its page is (a flow is drawn in Python: see render.flow)."""
 
     label: str  # what a screen reader announces
     dot: str = ""
-    svg: str = ""
+    draw: Callable[[], str] | None = None
 
 
 def diagrams(data: SiteData) -> dict[str, Diagram]:
@@ -117,7 +120,7 @@ def diagrams(data: SiteData) -> dict[str, Diagram]:
     (render.flow), the hierarchy as DOT for Graphviz."""
     scale = data.workspace.config.taxonomy.emotion
     found = {
-        j.id: Diagram(f"Flow of the steps of {j.title}", svg=flow_svg(j, drawn_scale(scale, j)))
+        j.id: Diagram(f"Flow of the steps of {j.title}", draw=partial(_flow, j, scale))
         for j in data.journeys
         if j.steps()
     }
@@ -130,6 +133,10 @@ def diagrams(data: SiteData) -> dict[str, Diagram]:
         dot = hierarchy_dot(nested.journeys, links, nested.hidden)
         found[HIERARCHY] = Diagram(label, dot)
     return found
+
+
+def _flow(journey: Journey, scale: EmotionScale) -> str:
+    return flow_svg(journey, drawn_scale(scale, journey))
 
 
 def pages(
@@ -183,7 +190,8 @@ def fill(page: str, drawn: Mapping[str, str], found: Mapping[str, Diagram]) -> s
     text = page
     for key in _PLACEHOLDER.findall(page):
         label = escape(found[key].label)
-        svg = drawn.get(key) or found[key].svg
+        draw = found[key].draw
+        svg = drawn.get(key) or (draw() if draw is not None else "")
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         text = text.replace(str(_placeholder(key)), svg)
     return text
