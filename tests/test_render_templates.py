@@ -78,3 +78,19 @@ def test_links_inside_the_folder_and_plain_overrides_still_work(cli: Cli, theme:
     status, _, _, out = _render(cli, theme)
     assert status == 0
     assert "rebeccapurple" in (out / "style.css").read_text()
+
+
+@pytest.mark.parametrize(
+    ("expression", "error"),
+    [("{{ 1 // 0 }}", "ZeroDivisionError"), ("{{ journey.title + 1 }}", "TypeError")],
+)
+def test_an_expression_that_fails_is_a_located_problem_not_a_traceback(
+    cli: Cli, theme: Path, expression: str, error: str
+) -> None:
+    main = f"{{% block main %}}{expression}{{% endblock %}}"
+    (theme / "journey.html").write_text("{% extends 'base.html' %}" + main)
+    status, _, err, out = _render(cli, theme)
+    assert status == 2 and "Traceback" not in err
+    assert f"a template failed: {error}" in err
+    # The render stopped at the first map; the folder says it is unfinished.
+    assert not list((out / "journeys").glob("*.html"))

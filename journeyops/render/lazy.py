@@ -65,9 +65,13 @@ class SitePages(Mapping[str, str]):
         from journeyops.render.site import fill, template_errors  # noqa: PLC0415
 
         site = self._site()
+        make = site.pages[path]  # KeyError for a path that is not a page, as a Mapping's
         with template_errors():
-            page = site.pages[path]()
+            page = make()
         return fill(page, site.drawn, site.found)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._site().pages  # without making the page
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._site().pages)

@@ -97,6 +97,10 @@ def template_errors() -> Iterator[None]:
         raise TemplateProblem(f"{where}: {error.message}") from None
     except TemplateError as error:
         raise TemplateProblem(f"template error: {error}") from None
+    except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as error:
+        # What a template's own expressions raise (`{{ 1 // 0 }}`, a filter on the wrong
+        # kind of value): the team's theme is input like any other, never a traceback.
+        raise TemplateProblem(f"a template failed: {type(error).__name__}: {error}") from None
 
 
 def number(value: float | None, unit: str | None = None) -> str:

@@ -9,7 +9,7 @@ opens at once; the full lists are pages of their own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 
 from jinja2 import Environment, Template
 from markupsafe import Markup
@@ -50,8 +50,33 @@ def step_link(link: StepLink, root: str) -> Markup:
     )
 
 
+_SECTIONS = (
+    ("overview", "Overview", "index.html"),
+    ("journeys", "Journeys", "journeys.html"),
+    ("portfolio", "Portfolio", "portfolio.html"),
+    ("personas", "Personas", "index.html#personas"),
+    ("insights", "Insights", "insights.html"),
+)
+
+
+def site_nav(root: str, here: object) -> Markup:
+    """The links to the site's sections, `here` marked as the current one. (Made once per
+    folder and section: every one of 9,000 pages has it.)"""
+    return _nav(str(root), here if isinstance(here, str) else "")
+
+
+@lru_cache(maxsize=64)
+def _nav(root: str, here: str) -> Markup:
+    items = "".join(
+        Markup('<li><a href="%s%s"%s>%s</a></li>\n')
+        % (root, href, Markup(' aria-current="page"') if key == here else "", label)
+        for key, label, href in _SECTIONS
+    )
+    return Markup(f'<nav aria-label="Site">\n<ul>\n{items}</ul>\n</nav>')
+
+
 # What the templates of these pages call, beside site.environment's own globals.
-PAGE_GLOBALS: dict[str, object] = {"share": percent, "step_link": step_link}
+PAGE_GLOBALS: dict[str, object] = {"share": percent, "step_link": step_link, "site_nav": site_nav}
 
 
 def site_pages(
