@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from html import escape
 
 from journeyops.model.config import EmotionScale
@@ -90,9 +91,11 @@ class Frame:
         return self.bottom - share * PLOT_HEIGHT
 
 
+@lru_cache(maxsize=8192)
 def _num(value: float) -> str:
-    # Fixed decimals keep the bytes the same on every machine.
-    return f"{value:.1f}".removesuffix(".0")
+    # Fixed decimals keep the bytes the same on every machine; -0.0 reads as 0, as the
+    # cache (where -0.0 and 0.0 are one key) would otherwise decide by which came first.
+    return f"{value + 0.0:.1f}".removesuffix(".0")
 
 
 def curve_body(journey: Journey, frame: Frame, before: Journey | None = None) -> str:

@@ -22,6 +22,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey, Step
@@ -183,8 +184,10 @@ def _edge(number: int, start: float, end: float, middle: float) -> str:
     )
 
 
+@lru_cache(maxsize=8192)
 def _n(value: float) -> str:
-    """A coordinate with at most two decimals and no trailing zeros: stable text."""
+    """A coordinate with at most two decimals and no trailing zeros: stable text. (Kept:
+    a flow repeats its few heights and rows, 350 coordinates a journey.)"""
     if value == int(value):
         return str(int(value))
     return f"{value:.2f}".rstrip("0").rstrip(".")
