@@ -3,6 +3,7 @@ same files as one process writes, errors raised where they are seen, nothing wri
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from journeyops.render import page_writer
 from journeyops.render.page_writer import write_pages
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+pytestmark = pytest.mark.skipif(not page_writer.CAN_FORK, reason="forks on Linux only")
 
 
 class Pages(Mapping[str, str]):
@@ -56,8 +57,10 @@ def test_copies_write_every_page_once_and_say_which_they_wrote(tmp_path: Path) -
     changed = write_pages(tmp_path, paths, pages, lambda: marks.append(1), workers=3)
     assert changed == paths and marks == [1]
     assert files(tmp_path) == pages.texts
-    # Unchanged: nothing written, the first-write hook not called again.
+    # Unchanged: nothing written. A copy cannot ask before it writes, so the folder is
+    # marked as being written before the pages are shared out, whatever they turn out to be.
     assert write_pages(tmp_path, paths, pages, lambda: marks.append(1), workers=3) == []
+    assert marks == [1, 1]
     pages.texts["journeys/j059.svg"] = "<svg>new</svg>"  # in the last copy's share
     pages.texts["index.html"] = "<p>new index</p>"  # in this process's share
     changed = write_pages(tmp_path, paths, pages, lambda: None, workers=3)
@@ -96,13 +99,63 @@ def test_an_error_that_cannot_travel_still_says_what_it_was(tmp_path: Path) -> N
         write_pages(tmp_path, sorted(pages), pages, lambda: None, workers=2)
 
 
-def test_an_error_here_stops_the_copies_and_leaves_no_process_behind(tmp_path: Path) -> None:
-    pages = Pages(200, broken="journeys/j001.html")  # in this process's share, after forking
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the copies forked during the test."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def recorded() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded)
+    return pids
+
+
+def gone(pids: list[int]) -> bool:
+    """Whether every copy has ended and been waited for (none left as a zombie)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+@pytest.mark.parametrize("broken", ["journeys/j001.html", "journeys/j080.svg"])
+def test_an_error_stops_every_copy_and_leaves_no_process_behind(
+    tmp_path: Path, forked: list[int], broken: str
+) -> None:
+    """Raised in this process's share (j001) or in the middle copy's (j080) while the last
+    copy is still writing: the error is raised, and no copy is left running or unreaped."""
+    pages = Pages(200, broken=broken)
     (tmp_path / "journeys").mkdir()
     with pytest.raises(ValueError, match="cannot make"):
         write_pages(tmp_path, sorted(pages), pages, lambda: None, workers=3)
-    with pytest.raises(ChildProcessError):  # every copy stopped and was waited for
-        os.waitpid(-1, os.WNOHANG)
+    assert len(forked) == 2 and gone(forked)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_fork_that_fails_stops_the_copies_already_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int]
+) -> None:
+    fork = os.fork
+
+    def once() -> int:
+        if forked:
+            raise BlockingIOError("fork: resource temporarily unavailable")
+        return fork()
+
+    monkeypatch.setattr(os, "fork", once)
+    pages = Pages(200)
+    (tmp_path / "journeys").mkdir()
+    with pytest.raises(BlockingIOError):
+        write_pages(tmp_path, sorted(pages), pages, lambda: None, workers=3)
+    assert len(forked) == 1 and gone(forked) and gc.get_freeze_count() == 0
 
 
 def test_one_core_or_few_pages_write_in_this_process(
@@ -111,7 +164,7 @@ def test_one_core_or_few_pages_write_in_this_process(
     def no_fork() -> int:
         raise AssertionError("forked")
 
-    monkeypatch.setattr(page_writer.os, "fork", no_fork)
+    monkeypatch.setattr(os, "fork", no_fork)
     pages = Pages(5)
     (tmp_path / "journeys").mkdir()
     assert write_pages(tmp_path, sorted(pages), pages, lambda: None, workers=1) == sorted(pages)

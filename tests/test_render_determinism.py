@@ -1,6 +1,7 @@
 """`render` gives the same bytes for the same workspace: whatever folder it writes into, how
-many `dot` processes share the diagrams, Python's hash seed, and what else one `dot` drew
-before. The hierarchy is drawn by the real Graphviz, the flows in Python (render/flow.py)."""
+many `dot` processes share the diagrams, whether forked copies lay the pages out, Python's
+hash seed, and what else one `dot` drew before. The hierarchy is drawn by the real Graphviz,
+the flows in Python (render/flow.py)."""
 
 from __future__ import annotations
 
@@ -25,14 +26,16 @@ from tests.conftest import ROOT, read_tree
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
 JOURNEYS = 240
-# The library call the CLI makes, with the one thing the CLI does not let a user choose:
-# how many `dot` processes share the diagrams (the CLI takes the number of cores).
+# The library call the CLI makes, with what the CLI does not let a user choose: how many
+# `dot` processes share the diagrams (the CLI takes the number of cores), and whether the
+# pages are laid out by forked copies (the CLI forks from page_writer.FORK_FROM pages on).
 RENDER = """
 import sys
 from pathlib import Path
 from journeyops.load.sources import DiskSource
-from journeyops.render import render
+from journeyops.render import page_writer, render
 from journeyops.render.output import write_site
+page_writer.FORK_FROM = int(sys.argv[4])  # 10**9: laid out in this process alone
 rendered = render(DiskSource(Path(sys.argv[1])), workers=int(sys.argv[3]))
 write_site(Path(sys.argv[2]), rendered.pages)
 """
@@ -57,12 +60,13 @@ def python(*args: str, hash_seed: str) -> subprocess.CompletedProcess[str]:
 def test_three_renders_write_the_same_bytes_into_any_folder_with_any_worker_count(
     workspace: Path, tmp_path: Path
 ) -> None:
-    runs = [("site", 1, "0"), ("another name", 2, "1"), ("nested/ünï cöde", 7, "4242")]
+    runs = [("site", 1, "0", 10**9), ("another name", 2, "1", 1), ("nested/ünï cöde", 7, "4242", 1)]
     trees = []
-    for folder, workers, seed in runs:
+    for folder, workers, seed, fork_from in runs:
         done = python(
-            "-c", RENDER, str(workspace), str(tmp_path / folder), str(workers), hash_seed=seed
-        )
+            "-c", RENDER, str(workspace), str(tmp_path / folder), str(workers), str(fork_from),
+            hash_seed=seed,
+        )  # fmt: skip
         assert done.returncode == 0, done.stderr
         trees.append(read_tree(tmp_path / folder))
     first = trees[0]

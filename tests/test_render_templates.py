@@ -3,6 +3,7 @@ Jinja's sandbox and are read only from regular files inside their folder."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -82,15 +83,20 @@ def test_links_inside_the_folder_and_plain_overrides_still_work(cli: Cli, theme:
 
 @pytest.mark.parametrize(
     ("expression", "error"),
-    [("{{ 1 // 0 }}", "ZeroDivisionError"), ("{{ journey.title + 1 }}", "TypeError")],
+    [
+        ("{{ 1 // 0 }}", "ZeroDivisionError"),
+        ("{{ journey.title + 1 }}", "TypeError"),
+        ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "RecursionError"),
+    ],
 )
 def test_an_expression_that_fails_is_a_located_problem_not_a_traceback(
     cli: Cli, theme: Path, expression: str, error: str
 ) -> None:
-    main = f"{{% block main %}}{expression}{{% endblock %}}"
+    main = f"{{% block main %}}\n{expression}{{% endblock %}}"
     (theme / "journey.html").write_text("{% extends 'base.html' %}" + main)
     status, _, err, out = _render(cli, theme)
     assert status == 2 and "Traceback" not in err
-    assert f"a template failed: {error}" in err
-    # The render stopped at the first map; the folder says it is unfinished.
-    assert not list((out / "journeys").glob("*.html"))
+    assert f"journey.html:2: {error}: " in err and "(making journeys/" in err
+    # The render stopped at the first map, and the folder says it is unfinished.
+    assert not list(out.glob("journeys/*.html")) and list(out.glob("compare/*.html"))
+    assert json.loads((out / ".journeyops-site").read_text())["complete"] is False

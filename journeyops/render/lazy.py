@@ -66,7 +66,7 @@ class SitePages(Mapping[str, str]):
 
         site = self._site()
         make = site.pages[path]  # KeyError for a path that is not a page, as a Mapping's
-        with template_errors():
+        with template_errors(path):
             page = make()
         return fill(page, site.drawn, site.found)
 

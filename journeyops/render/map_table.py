@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from journeyops.model.config import EmotionScale
 from journeyops.model.journey import Journey, Step
@@ -165,8 +165,14 @@ def _bullets(entries: Iterable[str]) -> str:
 
 
 def items(values: list[str]) -> Markup:
-    """A cell's list: bullets for several entries, the text for one, a dash for none."""
-    return Markup(_items(values))
+    """A cell's list: bullets for several entries, the text for one, a dash for none. (For
+    templates, whose values may be Markup already or not text at all: markupsafe's way.)"""
+    if not values:
+        return Markup(NONE)
+    if len(values) == 1:
+        return escape(values[0])
+    listed = Markup("").join(Markup("<li>%s</li>") % value for value in values)
+    return Markup("<ul>%s</ul>") % listed
 
 
 def _items(values: list[str]) -> str:

@@ -20,13 +20,17 @@ import os
 import pickle
 import signal
 import stat
+import sys
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from journeyops.core.atomic import write_atomic
 
 # Below this many pages a render takes well under a second: not worth a process.
 FORK_FROM = 400
+# Where forking a process that has threads is safe enough (as in load/parallel.py): Linux.
+CAN_FORK = hasattr(os, "fork") and sys.platform.startswith("linux")
 _MAX_WORKERS = 4
 # What a page costs to lay out, relative to an opportunity's (measured on bench's site):
 # a journey's map 4.5, the whole-site pages (portfolio, search index) hundreds.
@@ -45,24 +49,28 @@ def write_pages(
     render.output) and return their paths in `paths`' order. `first_write` runs once before
     the first file is written."""
     count = workers if workers is not None else _cores()
-    if count < 2 or len(paths) < FORK_FROM or not hasattr(os, "fork"):
+    if count < 2 or len(paths) < FORK_FROM or not CAN_FORK:
         return _write(root, paths, pages, first_write)
+    # A copy cannot ask before its first write: the folder is marked as being written now,
+    # also when no page turns out to have changed.
     first_write()
     firsts = _first_of_each_kind(paths)
     changed = set(_write(root, firsts, pages, lambda: None))
     rest = [path for path in paths if path not in set(firsts)]
     shares = _shares(rest, count)
-    children = [_fork(root, share, pages) for share in shares[1:] if share]
+    children: list[_Child] = []
     try:
+        gc.freeze()  # what exists now is not scanned in a copy, so its memory stays shared
+        try:
+            children.extend(_fork(root, share, pages) for share in shares[1:] if share)
+        finally:
+            gc.unfreeze()
         changed.update(_write(root, shares[0], pages, lambda: None))
-        for child in children:
-            changed.update(_collect(child))
-            children = [c for c in children if c is not child]
+        while children:
+            changed.update(_collect(children.pop(0)))
     finally:
-        for pid, _ in children:  # stopped by an error here: the copies stop too
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
+        for child in children:  # stopped by an error here: the copies stop too
+            child.stop()
     return [path for path in paths if path in changed]
 
 
@@ -87,38 +95,64 @@ def _write(
     return changed
 
 
-def _fork(root: Path, share: list[str], pages: Mapping[str, str]) -> tuple[int, int]:
-    """A copy of this process that writes `share`; its pid and the pipe it answers on."""
+@dataclass(frozen=True)
+class _Child:
+    pid: int
+    answers: int  # the pipe it writes its answer on
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGTERM)
+        self.wait()
+
+    def wait(self) -> int:
+        """Its exit status, once it has gone; the pipe closed."""
+        with contextlib.suppress(OSError):
+            os.close(self.answers)
+        try:
+            return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        except ChildProcessError:
+            return -1
+
+
+def _fork(root: Path, share: list[str], pages: Mapping[str, str]) -> _Child:
+    """A copy of this process that writes `share`, and the pipe it answers on."""
     reading, writing = os.pipe()
     parent = os.getpid()
-    gc.freeze()  # what exists now is not scanned in the copy, so its memory stays shared
     pid = os.fork()
-    if pid == 0:  # the copy: never returns
-        os.close(reading)
-        code = 0
+    if pid == 0:  # the copy: never returns, whatever happens
+        code = 1
         try:
-            written = _write(root, share, pages, lambda: None, parent)
-            answer: tuple[str, object] = ("written", written)
-        except BaseException as error:  # sent to the parent, which raises it
-            answer, code = ("failed", _picklable(error)), 1
-        try:
+            os.close(reading)
+            try:
+                answer: tuple[str, object] = (
+                    "written",
+                    _write(root, share, pages, lambda: None, parent),
+                )
+                code = 0
+            except BaseException as error:  # sent to the parent, which raises it
+                answer = ("failed", _picklable(error))
             with os.fdopen(writing, "wb") as pipe:
                 pickle.dump(answer, pipe)
         finally:
             os._exit(code)
-    gc.unfreeze()
     os.close(writing)
-    return pid, reading
+    return _Child(pid, reading)
 
 
-def _collect(child: tuple[int, int]) -> list[str]:
-    pid, reading = child
-    with os.fdopen(reading, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(pid, 0)
-    if not data:
-        raise OSError("a process writing the site's pages stopped before it finished")
-    kind, value = pickle.loads(data)  # our own copy's answer
+def _collect(child: _Child) -> list[str]:
+    """What a copy wrote, once it has finished; what stopped it, raised here."""
+    try:
+        with os.fdopen(os.dup(child.answers), "rb") as pipe:
+            data = pipe.read()
+    finally:
+        status = child.wait()
+    try:
+        kind, value = pickle.loads(data)  # our own copy's answer
+    except Exception:  # nothing, or a cut-off answer: it was killed
+        raise OSError(
+            f"a process writing the site's pages stopped before it finished (status {status})"
+        ) from None
     if kind == "failed":
         assert isinstance(value, BaseException)
         raise value

@@ -88,19 +88,36 @@ class _ContainedLoader(FileSystemLoader):
 
 
 @contextmanager
-def template_errors() -> Iterator[None]:
-    """Jinja's errors as TemplateProblem, located where Jinja knows the line."""
+def template_errors(page: str | None = None) -> Iterator[None]:
+    """Jinja's errors as TemplateProblem, located where Jinja knows the line; so are the
+    errors of a template's own expressions (`{{ 1 // 0 }}`, a macro calling itself): a
+    team's theme is input like any other, never a traceback. An error raised outside any
+    template is journeyops's own, and stays one."""
+    on = f" (making {page})" if page else ""
     try:
         yield
     except TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
-        raise TemplateProblem(f"{where}: {error.message}") from None
+        raise TemplateProblem(f"{where}: {error.message}{on}") from None
     except TemplateError as error:
-        raise TemplateProblem(f"template error: {error}") from None
-    except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError) as error:
-        # What a template's own expressions raise (`{{ 1 // 0 }}`, a filter on the wrong
-        # kind of value): the team's theme is input like any other, never a traceback.
-        raise TemplateProblem(f"a template failed: {type(error).__name__}: {error}") from None
+        raise TemplateProblem(f"template error: {error}{on}") from None
+    except Exception as error:
+        line = _template_line(error)
+        if line is None:
+            raise
+        raise TemplateProblem(f"{line}: {type(error).__name__}: {error}{on}") from None
+
+
+def _template_line(error: BaseException) -> str | None:
+    """`file:line` of the innermost template the error passed through, if any (Jinja puts
+    a frame of the template's own file and line in the traceback of what it re-raises)."""
+    found: str | None = None
+    trace = error.__traceback__
+    while trace is not None:
+        if "__jinja_exception__" in trace.tb_frame.f_globals:
+            found = f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return found
 
 
 def number(value: float | None, unit: str | None = None) -> str:
