@@ -214,3 +214,11 @@ def test_top_keeps_the_moves_into_or_out_of_the_best_places(cli: Cli, repo: Path
     assert report["ranking_left_out"] == 21
     status, _, err = cli("diff", "main", str(repo), "--top", "0")
     assert status == 2 and "0 is not a count" in err
+
+
+def test_the_first_line_counts_one_file_as_one(cli: Cli, repo: Path) -> None:
+    edit(repo / "journeys" / "open-account.yaml", "emotion: -2", "emotion: -1")
+    _, out, _ = cli("diff", "main", str(repo))
+    assert out.startswith(
+        "Changes from main to working tree (1 file differs): 1 journey changed."
+    ), out.splitlines()[0]

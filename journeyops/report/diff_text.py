@@ -45,7 +45,8 @@ def text(report: DiffReport, context: ReportContext) -> str:
     result = report.diff
     lines = [
         f"Changes from {printable(result.base)} to {printable(result.head)} "
-        f"({result.files_changed} files differ): {printable(headline(result))}."
+        f"({result.files_changed} file{' differs' if result.files_changed == 1 else 's differ'}):"
+        f" {printable(headline(result))}."
     ]
     lines += _findings(report)
     for kind in KINDS:
