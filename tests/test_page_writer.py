@@ -153,9 +153,11 @@ def test_a_fork_that_fails_stops_the_copies_already_made(
     monkeypatch.setattr(os, "fork", once)
     pages = Pages(200)
     (tmp_path / "journeys").mkdir()
+    descriptors = len(list(Path("/proc/self/fd").iterdir()))
     with pytest.raises(BlockingIOError):
         write_pages(tmp_path, sorted(pages), pages, lambda: None, workers=3)
     assert len(forked) == 1 and gone(forked) and gc.get_freeze_count() == 0
+    assert len(list(Path("/proc/self/fd").iterdir())) == descriptors  # both pipes closed
 
 
 def test_one_core_or_few_pages_write_in_this_process(

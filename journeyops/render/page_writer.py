@@ -119,7 +119,12 @@ def _fork(root: Path, share: list[str], pages: Mapping[str, str]) -> _Child:
     """A copy of this process that writes `share`, and the pipe it answers on."""
     reading, writing = os.pipe()
     parent = os.getpid()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except BaseException:
+        os.close(reading)
+        os.close(writing)
+        raise
     if pid == 0:  # the copy: never returns, whatever happens
         code = 1
         try:
